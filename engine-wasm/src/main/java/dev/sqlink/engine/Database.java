@@ -1,0 +1,650 @@
+package dev.sqlink.engine;
+
+import com.dylibso.chicory.wasm.ChicoryException;
+import dev.sqlink.engine.internal.EngineInstance;
+import dev.sqlink.engine.internal.Native;
+import dev.sqlink.engine.internal.OutOfWasmMemoryException;
+import java.lang.invoke.VarHandle;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
+
+/**
+ * One SQLite connection ({@code sqlite3*}) in its own wasm instance.
+ *
+ * <p>Every call takes the connection's {@link ReentrantLock} (not {@code synchronized}, so
+ * a virtual thread waiting for it does not pin its carrier); {@link #interrupt()} alone is
+ * lock-free so another thread can stop a running statement.
+ */
+public final class Database implements AutoCloseable {
+    /** {@code sqlite3_limit} categories. */
+    public static final int LIMIT_LENGTH = 0;
+    public static final int LIMIT_SQL_LENGTH = 1;
+    public static final int LIMIT_COLUMN = 2;
+    public static final int LIMIT_EXPR_DEPTH = 3;
+    public static final int LIMIT_COMPOUND_SELECT = 4;
+    public static final int LIMIT_VDBE_OP = 5;
+    public static final int LIMIT_FUNCTION_ARG = 6;
+    public static final int LIMIT_ATTACHED = 7;
+    public static final int LIMIT_LIKE_PATTERN_LENGTH = 8;
+    public static final int LIMIT_VARIABLE_NUMBER = 9;
+    public static final int LIMIT_TRIGGER_DEPTH = 10;
+    public static final int LIMIT_WORKER_THREADS = 11;
+
+    private static final int PREPARE_PERSISTENT = 0x01;
+
+    final ReentrantLock lock = new ReentrantLock();
+    final Native nat;
+    private final EngineInstance engine;
+    private final int db;
+    private final int scratch; // 16 bytes for out-parameters, owned by this connection
+    private final int interruptFlag;
+    private final String filename;
+    private final Set<Stmt> openStatements = Collections.newSetFromMap(new IdentityHashMap<>());
+    private volatile boolean closed;
+    private volatile String brokenReason;
+
+    private Database(EngineInstance engine, int db, int scratch, String filename) {
+        this.engine = engine;
+        this.nat = engine.nat;
+        this.db = db;
+        this.scratch = scratch;
+        this.filename = filename;
+        this.interruptFlag = nat.interruptFlag(db);
+    }
+
+    static Database open(EngineInstance engine, String filename, int flags) {
+        Native nat = engine.nat;
+        int scratch = nat.mallocOrThrow(16);
+        int zName = nat.cString(filename);
+        int rc;
+        try {
+            rc = nat.open(zName, scratch, flags | OpenFlags.EXRESCODE, 0);
+        } catch (ChicoryException | StackOverflowError e) {
+            engine.abandon();
+            throw new SqliteException(ResultCode.INTERNAL, "the engine failed while opening " + filename + ": " + e, e);
+        } finally {
+            nat.free(zName);
+        }
+        int db = nat.readInt(scratch);
+        if (rc != ResultCode.OK) {
+            String message = db != 0 ? nat.errmsg(db) : ResultCode.describe(rc);
+            int code = db != 0 ? nat.extendedErrcode(db) : rc;
+            String detail = engine.vfs.takeLastError();
+            if (db != 0) {
+                nat.close(db);
+            }
+            throw new SqliteException(code, message + " (" + filename + ")" + (detail != null ? ": " + detail : ""));
+        }
+        nat.extendedResultCodes(db, true);
+        return new Database(engine, db, scratch, filename);
+    }
+
+    // ------------------------------------------------------------------ lifecycle and errors
+
+    void acquire() {
+        lock.lock();
+        if (closed || brokenReason != null) {
+            lock.unlock();
+            throw new SqliteException(ResultCode.MISUSE, brokenReason != null
+                    ? "the connection is unusable: " + brokenReason : "the database connection is closed");
+        }
+    }
+
+    void release() {
+        lock.unlock();
+    }
+
+    /** Runs {@code body} holding the connection's lock, for callers that need several calls to be atomic. */
+    public <T> T locked(Supplier<T> body) {
+        acquire();
+        try {
+            return body.get();
+        } finally {
+            release();
+        }
+    }
+
+    public boolean isClosed() {
+        return closed;
+    }
+
+    /** The filename given at open. */
+    public String filename() {
+        return filename;
+    }
+
+    /** Finalizes every open statement and closes the connection; idempotent. */
+    @Override
+    public void close() {
+        lock.lock();
+        try {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            if (brokenReason != null) {
+                engine.abandon();
+                return;
+            }
+            for (Stmt s : new ArrayList<>(openStatements)) {
+                s.finalizeLocked();
+            }
+            openStatements.clear();
+            int rc = nat.close(db);
+            // close_v2 defers while blob handles or backups are open; the instance dies with
+            // this object anyway, so release any file it still holds now.
+            engine.abandon();
+            if (rc != ResultCode.OK) {
+                throw new SqliteException(rc, "close failed: " + ResultCode.describe(rc));
+            }
+        } catch (ChicoryException | StackOverflowError e) {
+            engine.abandon();
+            throw new SqliteException(ResultCode.INTERNAL, "the engine failed while closing: " + e, e);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Builds the exception for result code {@code rc} from the connection's error state. */
+    SqliteException error(int rc) {
+        int code = nat.extendedErrcode(db);
+        if ((code & 0xff) != (rc & 0xff)) {
+            code = rc;
+        }
+        String message = nat.errmsg(db);
+        String detail = engine.vfs.takeLastError();
+        RuntimeException hook = engine.callbacks.takeHookFailure();
+        if (detail != null && ((rc & 0xff) == ResultCode.IOERR || (rc & 0xff) == ResultCode.CANTOPEN
+                || (rc & 0xff) == ResultCode.FULL)) {
+            message = message + ": " + detail;
+        }
+        SqliteException e = new SqliteException(code, message, hook);
+        return e;
+    }
+
+    /** A hook (update, commit ...) that threw: its exception surfaces on the statement that fired it. */
+    void throwHookFailure() {
+        RuntimeException hook = engine.callbacks.takeHookFailure();
+        if (hook != null) {
+            throw new SqliteException(ResultCode.ERROR, "a callback failed: " + hook, hook);
+        }
+    }
+
+    void check(int rc) {
+        if (rc != ResultCode.OK) {
+            throw error(rc);
+        }
+    }
+
+    /**
+     * A trap inside wasm (a bug, a stack overflow) leaves SQLite's state unknown: the
+     * connection refuses further use rather than risk writing from a corrupted instance.
+     */
+    SqliteException broken(Throwable t) {
+        brokenReason = "the engine trapped (" + t + "); open a new connection";
+        engine.abandon();
+        return new SqliteException(ResultCode.INTERNAL, brokenReason, t);
+    }
+
+    static SqliteException outOfMemory(OutOfWasmMemoryException e) {
+        return new SqliteException(ResultCode.NOMEM, e.getMessage(), e);
+    }
+
+    // ------------------------------------------------------------------ statements
+
+    /**
+     * Compiles the first SQL statement in {@code sql}. The result may be
+     * {@linkplain Stmt#isEmpty() empty} (only whitespace or comments); {@link Stmt#tail()}
+     * holds the text after the statement, for running multi-statement scripts.
+     */
+    public Stmt prepare(String sql) {
+        return prepare(sql, false);
+    }
+
+    /** As {@link #prepare(String)}, hinting that the statement will be kept and reused (a cache). */
+    public Stmt prepare(String sql, boolean persistent) {
+        acquire();
+        int zSql = 0;
+        try {
+            byte[] bytes = sql.getBytes(StandardCharsets.UTF_8);
+            zSql = nat.copyIn(bytes, 0, bytes.length);
+            int rc = nat.prepare(db, zSql, bytes.length, persistent ? PREPARE_PERSISTENT : 0, scratch, scratch + 4);
+            if (rc != ResultCode.OK) {
+                throw error(rc);
+            }
+            int stmt = nat.readInt(scratch);
+            int consumed = nat.readInt(scratch + 4) - zSql;
+            String tail = consumed >= bytes.length ? ""
+                    : new String(bytes, consumed, bytes.length - consumed, StandardCharsets.UTF_8);
+            Stmt s = new Stmt(this, stmt, tail);
+            if (stmt != 0) {
+                openStatements.add(s);
+            }
+            return s;
+        } catch (OutOfWasmMemoryException e) {
+            throw outOfMemory(e);
+        } catch (ChicoryException | StackOverflowError e) {
+            throw broken(e);
+        } finally {
+            nat.free(zSql);
+            release();
+        }
+    }
+
+    void forget(Stmt s) {
+        openStatements.remove(s);
+    }
+
+    /** Runs every statement in {@code sql}, discarding rows (as {@code sqlite3_exec}). */
+    public void exec(String sql) {
+        acquire();
+        int zSql = 0;
+        try {
+            zSql = nat.cString(sql);
+            nat.writeInt(scratch, 0);
+            int rc = nat.exec(db, zSql, scratch);
+            int zErr = nat.readInt(scratch);
+            if (rc != ResultCode.OK) {
+                SqliteException e = error(rc);
+                if (zErr != 0) {
+                    e = new SqliteException(e.extendedCode(), nat.readCString(zErr), e.getCause());
+                }
+                nat.free(zErr);
+                throw e;
+            }
+            throwHookFailure();
+        } catch (OutOfWasmMemoryException e) {
+            throw outOfMemory(e);
+        } catch (ChicoryException | StackOverflowError e) {
+            throw broken(e);
+        } finally {
+            nat.free(zSql);
+            release();
+        }
+    }
+
+    /** Stops the running statement from any thread; it fails with {@link ResultCode#INTERRUPT}. */
+    public void interrupt() {
+        if (!closed && brokenReason == null) {
+            nat.memory.writeI32(interruptFlag, 1);
+            VarHandle.fullFence();
+        }
+    }
+
+    // ------------------------------------------------------------------ connection state
+
+    public long changes() {
+        acquire();
+        try {
+            return nat.changes(db);
+        } finally {
+            release();
+        }
+    }
+
+    public long totalChanges() {
+        acquire();
+        try {
+            return nat.totalChanges(db);
+        } finally {
+            release();
+        }
+    }
+
+    public long lastInsertRowid() {
+        acquire();
+        try {
+            return nat.lastInsertRowid(db);
+        } finally {
+            release();
+        }
+    }
+
+    /** Whether no transaction is open. */
+    public boolean isAutocommit() {
+        acquire();
+        try {
+            return nat.autocommit(db);
+        } finally {
+            release();
+        }
+    }
+
+    /** Sets limit {@code id} (a {@code LIMIT_*}) and returns its previous value; a negative value only reads it. */
+    public int limit(int id, int value) {
+        acquire();
+        try {
+            return nat.limit(db, id, value);
+        } finally {
+            release();
+        }
+    }
+
+    public void busyTimeout(int millis) {
+        acquire();
+        try {
+            check(nat.busyTimeout(db, millis));
+        } finally {
+            release();
+        }
+    }
+
+    public String sqliteVersion() {
+        acquire();
+        try {
+            return nat.libversion();
+        } finally {
+            release();
+        }
+    }
+
+    public String sourceId() {
+        acquire();
+        try {
+            return nat.sourceid();
+        } finally {
+            release();
+        }
+    }
+
+    /** The file of attached database {@code schema} ("main", "temp", ...); empty for memory databases, null if unknown. */
+    public String databaseFilename(String schema) {
+        acquire();
+        int z = 0;
+        try {
+            z = nat.cString(schema);
+            return nat.dbFilename(db, z);
+        } finally {
+            nat.free(z);
+            release();
+        }
+    }
+
+    /** 1 read-only, 0 read-write, -1 no such database. */
+    public int databaseReadOnly(String schema) {
+        acquire();
+        int z = 0;
+        try {
+            z = nat.cString(schema);
+            return nat.dbReadonly(db, z);
+        } finally {
+            nat.free(z);
+            release();
+        }
+    }
+
+    /** {@code sqlite3_db_status}: {current, highwater} of counter {@code op}. */
+    public int[] status(int op, boolean reset) {
+        acquire();
+        try {
+            check(nat.dbStatus(db, op, scratch, scratch + 4, reset));
+            return new int[] {nat.readInt(scratch), nat.readInt(scratch + 4)};
+        } finally {
+            release();
+        }
+    }
+
+    /** What SQLite knows of a table column ({@code sqlite3_table_column_metadata}). */
+    public ColumnMetadata columnMetadata(String schema, String table, String column) {
+        acquire();
+        int zDb = 0;
+        int zTable = 0;
+        int zColumn = 0;
+        int out = 0;
+        try {
+            zDb = nat.cString(schema);
+            zTable = nat.cString(table);
+            zColumn = nat.cString(column);
+            out = nat.mallocOrThrow(20);
+            check(nat.tableColumnMetadata(db, zDb, zTable, zColumn, out, out + 4, out + 8, out + 12, out + 16));
+            return new ColumnMetadata(nat.readCString(nat.readInt(out)), nat.readCString(nat.readInt(out + 4)),
+                    nat.readInt(out + 8) != 0, nat.readInt(out + 12) != 0, nat.readInt(out + 16) != 0);
+        } finally {
+            nat.free(zDb);
+            nat.free(zTable);
+            nat.free(zColumn);
+            nat.free(out);
+            release();
+        }
+    }
+
+    // ------------------------------------------------------------------ user functions and collations
+
+    public void createFunction(String name, int nArgs, int flags, ScalarFunction function) {
+        register(name, nArgs, flags, function, 0);
+    }
+
+    public void createAggregate(String name, int nArgs, int flags, Supplier<? extends Aggregate> factory) {
+        register(name, nArgs, flags, factory, 1);
+    }
+
+    public void createWindowFunction(String name, int nArgs, int flags, Supplier<? extends WindowAggregate> factory) {
+        register(name, nArgs, flags, factory, 2);
+    }
+
+    private void register(String name, int nArgs, int flags, Object callback, int kind) {
+        acquire();
+        int z = 0;
+        try {
+            int id = engine.callbacks.register(callback);
+            z = nat.cString(name);
+            // SQLite calls the destructor (which forgets the id) even when registration fails.
+            check(nat.createFunction(db, z, nArgs, flags | FunctionFlags.UTF8, id, kind));
+        } finally {
+            nat.free(z);
+            release();
+        }
+    }
+
+    /** Removes function {@code name} with {@code nArgs} arguments (-1 = any count). */
+    public void removeFunction(String name, int nArgs) {
+        acquire();
+        int z = 0;
+        try {
+            z = nat.cString(name);
+            check(nat.createFunction(db, z, nArgs, FunctionFlags.UTF8, 0, 0) == ResultCode.OK ? ResultCode.OK
+                    : nat.extendedErrcode(db));
+        } finally {
+            nat.free(z);
+            release();
+        }
+    }
+
+    public void createCollation(String name, Comparator<String> comparator) {
+        acquire();
+        int z = 0;
+        try {
+            z = nat.cString(name);
+            check(nat.createCollation(db, z, comparator == null ? 0 : engine.callbacks.register(comparator)));
+        } finally {
+            nat.free(z);
+            release();
+        }
+    }
+
+    // ------------------------------------------------------------------ hooks
+
+    public void setCommitHook(Hooks.CommitHook hook) {
+        acquire();
+        try {
+            engine.callbacks.setCommitHook(hook);
+            nat.commitHook(db, hook == null ? 0 : 1);
+        } finally {
+            release();
+        }
+    }
+
+    public void setRollbackHook(Runnable hook) {
+        acquire();
+        try {
+            engine.callbacks.setRollbackHook(hook);
+            nat.rollbackHook(db, hook == null ? 0 : 1);
+        } finally {
+            release();
+        }
+    }
+
+    public void setUpdateHook(Hooks.UpdateHook hook) {
+        acquire();
+        try {
+            engine.callbacks.setUpdateHook(hook);
+            nat.updateHook(db, hook == null ? 0 : 1);
+        } finally {
+            release();
+        }
+    }
+
+    public void setPreupdateHook(Hooks.PreupdateHook hook) {
+        acquire();
+        try {
+            engine.callbacks.setPreupdateHook(hook);
+            nat.preupdateHook(db, hook == null ? 0 : 1);
+        } finally {
+            release();
+        }
+    }
+
+    public void setAuthorizer(Hooks.Authorizer authorizer) {
+        acquire();
+        try {
+            engine.callbacks.setAuthorizer(authorizer);
+            check(nat.setAuthorizer(db, authorizer == null ? 0 : 1));
+        } finally {
+            release();
+        }
+    }
+
+    /** Calls {@code handler} every {@code instructions} VM steps; null removes it. */
+    public void setProgressHandler(int instructions, Hooks.ProgressHandler handler) {
+        acquire();
+        try {
+            engine.callbacks.setProgressHandler(handler);
+            nat.progressHandler(db, instructions, handler == null ? 0 : 1);
+        } finally {
+            release();
+        }
+    }
+
+    /** Replaces the busy timeout with a handler; null removes it. */
+    public void setBusyHandler(Hooks.BusyHandler handler) {
+        acquire();
+        try {
+            engine.callbacks.setBusyHandler(handler);
+            check(nat.busyHandler(db, handler == null ? 0 : 1));
+        } finally {
+            release();
+        }
+    }
+
+    public void setTraceHandler(Hooks.TraceHandler handler) {
+        acquire();
+        try {
+            engine.callbacks.setTraceHandler(handler);
+            check(nat.trace(db, 0x1 | 0x2, handler == null ? 0 : 1));
+        } finally {
+            release();
+        }
+    }
+
+    // ------------------------------------------------------------------ backup, serialize, blobs
+
+    /**
+     * Copies database {@code schema} into the file {@code path} (created or overwritten) with
+     * the online backup API, {@code pagesPerStep} pages at a time (-1: all at once).
+     */
+    public void backupTo(String schema, String path, int pagesPerStep, BackupProgress progress) {
+        acquire();
+        try {
+            new BackupRun(this, db, schema, path, pagesPerStep, progress).toFile();
+        } finally {
+            release();
+        }
+    }
+
+    /** Replaces database {@code schema} with the content of the database file {@code path}. */
+    public void restoreFrom(String schema, String path, int pagesPerStep, BackupProgress progress) {
+        acquire();
+        try {
+            new BackupRun(this, db, schema, path, pagesPerStep, progress).fromFile();
+        } finally {
+            release();
+        }
+    }
+
+    /** The bytes of database {@code schema} as a database file image. */
+    public byte[] serialize(String schema) {
+        acquire();
+        int z = 0;
+        int p = 0;
+        try {
+            z = nat.cString(schema);
+            p = nat.serialize(db, z, scratch, 0);
+            if (p == 0) {
+                throw new SqliteException(ResultCode.NOMEM, "cannot serialize database '" + schema
+                        + "': no such database or out of memory");
+            }
+            long size = nat.readLong(scratch);
+            if (size > Integer.MAX_VALUE - 8) {
+                throw new SqliteException(ResultCode.TOOBIG, "database '" + schema + "' is too large to serialize");
+            }
+            return nat.memory.readBytes(p, (int) size);
+        } finally {
+            nat.free(p);
+            nat.free(z);
+            release();
+        }
+    }
+
+    /** Replaces database {@code schema} with an in-memory database holding {@code image}. */
+    public void deserialize(String schema, byte[] image, boolean readOnly) {
+        acquire();
+        int z = 0;
+        try {
+            z = nat.cString(schema);
+            int p = nat.copyIn(image, 0, image.length);
+            check(nat.deserialize(db, z, p, image.length, readOnly)); // SQLite owns p from here
+        } catch (OutOfWasmMemoryException e) {
+            throw outOfMemory(e);
+        } finally {
+            nat.free(z);
+            release();
+        }
+    }
+
+    /** Opens incremental I/O on one blob ({@code sqlite3_blob_open}). */
+    public BlobHandle openBlob(String schema, String table, String column, long rowid, boolean writable) {
+        acquire();
+        int zDb = 0;
+        int zTable = 0;
+        int zColumn = 0;
+        try {
+            zDb = nat.cString(schema);
+            zTable = nat.cString(table);
+            zColumn = nat.cString(column);
+            int rc = nat.blobOpen(db, zDb, zTable, zColumn, rowid, writable, scratch);
+            int blob = nat.readInt(scratch);
+            if (rc != ResultCode.OK) {
+                SqliteException e = error(rc);
+                nat.blobClose(blob);
+                throw e;
+            }
+            return new BlobHandle(this, blob);
+        } finally {
+            nat.free(zDb);
+            nat.free(zTable);
+            nat.free(zColumn);
+            release();
+        }
+    }
+
+    int handle() {
+        return db;
+    }
+}

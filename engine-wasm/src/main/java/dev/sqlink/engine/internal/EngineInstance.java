@@ -1,0 +1,56 @@
+package dev.sqlink.engine.internal;
+
+import com.dylibso.chicory.runtime.Instance;
+import com.dylibso.chicory.wasm.WasmModule;
+import com.dylibso.chicory.wasm.types.MemoryLimits;
+import dev.sqlink.engine.generated.SqliteModule;
+import dev.sqlink.engine.vfs.Vfs;
+
+/**
+ * One SQLite instance: a fresh linear memory running the build-time compiled module,
+ * wired to its own VFS and callback bridges. One per connection, never shared.
+ */
+public final class EngineInstance {
+    public final Native nat;
+    public final VfsBridge vfs;
+    public final CallbackBridge callbacks;
+
+    private EngineInstance(Native nat, VfsBridge vfs, CallbackBridge callbacks) {
+        this.nat = nat;
+        this.vfs = vfs;
+        this.callbacks = callbacks;
+    }
+
+    /** The parsed module (the stripped .meta), parsed once per JVM. */
+    public static WasmModule module() {
+        return SqliteModule.load();
+    }
+
+    /**
+     * @param maxMemoryPages the cap on linear memory in 64 KiB pages, or 0 for no cap
+     *     beyond wasm32's own
+     */
+    public static EngineInstance create(Vfs vfs, int maxMemoryPages) {
+        WasmModule module = module();
+        VfsBridge vfsBridge = new VfsBridge(vfs);
+        CallbackBridge callbacks = new CallbackBridge();
+        Instance.Builder builder = Instance.builder(module)
+                .withMachineFactory(SqliteModule::create)
+                .withImportValues(HostImports.create(vfsBridge, callbacks));
+        if (maxMemoryPages > 0) {
+            int initial = module.memorySection().orElseThrow().getMemory(0).limits().initialPages();
+            builder.withMemoryLimits(new MemoryLimits(initial, Math.max(initial, maxMemoryPages)));
+        }
+        Instance instance = builder.build();
+        instance.export("_initialize").apply();
+        Native nat = new Native(instance);
+        vfsBridge.bind(nat);
+        callbacks.bind(nat);
+        return new EngineInstance(nat, vfsBridge, callbacks);
+    }
+
+    /** Releases host resources after the instance can no longer be trusted (a trap). */
+    public void abandon() {
+        vfs.closeAll();
+    }
+}

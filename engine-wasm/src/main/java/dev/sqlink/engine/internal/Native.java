@@ -1,0 +1,690 @@
+package dev.sqlink.engine.internal;
+
+import com.dylibso.chicory.runtime.ExportFunction;
+import com.dylibso.chicory.runtime.Instance;
+import com.dylibso.chicory.runtime.Memory;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * The wasm boundary of one connection: typed calls to the C functions the module exports,
+ * and reads and writes of its linear memory. Nothing outside this package sees a pointer.
+ * Not thread-safe: callers hold the connection's lock.
+ */
+public final class Native {
+    public final Memory memory;
+
+    private final ExportFunction malloc;
+    private final ExportFunction free;
+    private final ExportFunction open;
+    private final ExportFunction close;
+    private final ExportFunction errmsg;
+    private final ExportFunction extendedErrcode;
+    private final ExportFunction errstr;
+    private final ExportFunction extendedResultCodes;
+    private final ExportFunction prepare;
+    private final ExportFunction step;
+    private final ExportFunction reset;
+    private final ExportFunction finalizeStmt;
+    private final ExportFunction clearBindings;
+    private final ExportFunction bindParameterCount;
+    private final ExportFunction bindParameterName;
+    private final ExportFunction bindParameterIndex;
+    private final ExportFunction bindInt64;
+    private final ExportFunction bindDouble;
+    private final ExportFunction bindNull;
+    private final ExportFunction bindZeroblob;
+    private final ExportFunction bindText;
+    private final ExportFunction bindBlob;
+    private final ExportFunction columnCount;
+    private final ExportFunction dataCount;
+    private final ExportFunction columnType;
+    private final ExportFunction columnInt64;
+    private final ExportFunction columnDouble;
+    private final ExportFunction columnText;
+    private final ExportFunction columnBlob;
+    private final ExportFunction columnBytes;
+    private final ExportFunction columnName;
+    private final ExportFunction columnDecltype;
+    private final ExportFunction columnTableName;
+    private final ExportFunction columnOriginName;
+    private final ExportFunction columnDatabaseName;
+    private final ExportFunction sql;
+    private final ExportFunction expandedSql;
+    private final ExportFunction stmtReadonly;
+    private final ExportFunction stmtBusy;
+    private final ExportFunction stmtIsExplain;
+    private final ExportFunction changes;
+    private final ExportFunction totalChanges;
+    private final ExportFunction lastInsertRowid;
+    private final ExportFunction getAutocommit;
+    private final ExportFunction limit;
+    private final ExportFunction busyTimeout;
+    private final ExportFunction libversion;
+    private final ExportFunction sourceid;
+    private final ExportFunction tableColumnMetadata;
+    private final ExportFunction dbFilename;
+    private final ExportFunction dbReadonly;
+    private final ExportFunction dbStatus;
+    private final ExportFunction exec;
+    private final ExportFunction interruptFlag;
+    private final ExportFunction valueType;
+    private final ExportFunction valueInt64;
+    private final ExportFunction valueDouble;
+    private final ExportFunction valueText;
+    private final ExportFunction valueBlob;
+    private final ExportFunction valueBytes;
+    private final ExportFunction resultInt64;
+    private final ExportFunction resultDouble;
+    private final ExportFunction resultNull;
+    private final ExportFunction resultError;
+    private final ExportFunction resultErrorCode;
+    private final ExportFunction resultText;
+    private final ExportFunction resultBlob;
+    private final ExportFunction resultZeroblob;
+    private final ExportFunction aggregateContext;
+    private final ExportFunction createFunction;
+    private final ExportFunction createCollation;
+    private final ExportFunction commitHook;
+    private final ExportFunction rollbackHook;
+    private final ExportFunction updateHook;
+    private final ExportFunction preupdateHook;
+    private final ExportFunction setAuthorizer;
+    private final ExportFunction progressHandler;
+    private final ExportFunction busyHandler;
+    private final ExportFunction trace;
+    private final ExportFunction preupdateOld;
+    private final ExportFunction preupdateNew;
+    private final ExportFunction preupdateCount;
+    private final ExportFunction backupInit;
+    private final ExportFunction backupStep;
+    private final ExportFunction backupFinish;
+    private final ExportFunction backupRemaining;
+    private final ExportFunction backupPagecount;
+    private final ExportFunction serialize;
+    private final ExportFunction deserialize;
+    private final ExportFunction blobOpen;
+    private final ExportFunction blobClose;
+    private final ExportFunction blobBytes;
+    private final ExportFunction blobRead;
+    private final ExportFunction blobWrite;
+    private final ExportFunction blobReopen;
+
+    public Native(Instance instance) {
+        this.memory = instance.memory();
+        malloc = instance.export("sqlite3_malloc64");
+        free = instance.export("sqlite3_free");
+        open = instance.export("sqlite3_open_v2");
+        close = instance.export("sqlite3_close_v2");
+        errmsg = instance.export("sqlite3_errmsg");
+        extendedErrcode = instance.export("sqlite3_extended_errcode");
+        errstr = instance.export("sqlite3_errstr");
+        extendedResultCodes = instance.export("sqlite3_extended_result_codes");
+        prepare = instance.export("sqlite3_prepare_v3");
+        step = instance.export("sqlite3_step");
+        reset = instance.export("sqlite3_reset");
+        finalizeStmt = instance.export("sqlite3_finalize");
+        clearBindings = instance.export("sqlite3_clear_bindings");
+        bindParameterCount = instance.export("sqlite3_bind_parameter_count");
+        bindParameterName = instance.export("sqlite3_bind_parameter_name");
+        bindParameterIndex = instance.export("sqlite3_bind_parameter_index");
+        bindInt64 = instance.export("sqlite3_bind_int64");
+        bindDouble = instance.export("sqlite3_bind_double");
+        bindNull = instance.export("sqlite3_bind_null");
+        bindZeroblob = instance.export("sqlite3_bind_zeroblob64");
+        bindText = instance.export("sqlink_bind_text");
+        bindBlob = instance.export("sqlink_bind_blob");
+        columnCount = instance.export("sqlite3_column_count");
+        dataCount = instance.export("sqlite3_data_count");
+        columnType = instance.export("sqlite3_column_type");
+        columnInt64 = instance.export("sqlite3_column_int64");
+        columnDouble = instance.export("sqlite3_column_double");
+        columnText = instance.export("sqlite3_column_text");
+        columnBlob = instance.export("sqlite3_column_blob");
+        columnBytes = instance.export("sqlite3_column_bytes");
+        columnName = instance.export("sqlite3_column_name");
+        columnDecltype = instance.export("sqlite3_column_decltype");
+        columnTableName = instance.export("sqlite3_column_table_name");
+        columnOriginName = instance.export("sqlite3_column_origin_name");
+        columnDatabaseName = instance.export("sqlite3_column_database_name");
+        sql = instance.export("sqlite3_sql");
+        expandedSql = instance.export("sqlite3_expanded_sql");
+        stmtReadonly = instance.export("sqlite3_stmt_readonly");
+        stmtBusy = instance.export("sqlite3_stmt_busy");
+        stmtIsExplain = instance.export("sqlite3_stmt_isexplain");
+        changes = instance.export("sqlite3_changes64");
+        totalChanges = instance.export("sqlite3_total_changes64");
+        lastInsertRowid = instance.export("sqlite3_last_insert_rowid");
+        getAutocommit = instance.export("sqlite3_get_autocommit");
+        limit = instance.export("sqlite3_limit");
+        busyTimeout = instance.export("sqlite3_busy_timeout");
+        libversion = instance.export("sqlite3_libversion");
+        sourceid = instance.export("sqlite3_sourceid");
+        tableColumnMetadata = instance.export("sqlite3_table_column_metadata");
+        dbFilename = instance.export("sqlite3_db_filename");
+        dbReadonly = instance.export("sqlite3_db_readonly");
+        dbStatus = instance.export("sqlite3_db_status");
+        exec = instance.export("sqlite3_exec");
+        interruptFlag = instance.export("sqlink_interrupt_flag");
+        valueType = instance.export("sqlite3_value_type");
+        valueInt64 = instance.export("sqlite3_value_int64");
+        valueDouble = instance.export("sqlite3_value_double");
+        valueText = instance.export("sqlite3_value_text");
+        valueBlob = instance.export("sqlite3_value_blob");
+        valueBytes = instance.export("sqlite3_value_bytes");
+        resultInt64 = instance.export("sqlite3_result_int64");
+        resultDouble = instance.export("sqlite3_result_double");
+        resultNull = instance.export("sqlite3_result_null");
+        resultError = instance.export("sqlite3_result_error");
+        resultErrorCode = instance.export("sqlite3_result_error_code");
+        resultText = instance.export("sqlink_result_text");
+        resultBlob = instance.export("sqlink_result_blob");
+        resultZeroblob = instance.export("sqlite3_result_zeroblob64");
+        aggregateContext = instance.export("sqlite3_aggregate_context");
+        createFunction = instance.export("sqlink_create_function");
+        createCollation = instance.export("sqlink_create_collation");
+        commitHook = instance.export("sqlink_commit_hook");
+        rollbackHook = instance.export("sqlink_rollback_hook");
+        updateHook = instance.export("sqlink_update_hook");
+        preupdateHook = instance.export("sqlink_preupdate_hook");
+        setAuthorizer = instance.export("sqlink_set_authorizer");
+        progressHandler = instance.export("sqlink_progress_handler");
+        busyHandler = instance.export("sqlink_busy_handler");
+        trace = instance.export("sqlink_trace");
+        preupdateOld = instance.export("sqlite3_preupdate_old");
+        preupdateNew = instance.export("sqlite3_preupdate_new");
+        preupdateCount = instance.export("sqlite3_preupdate_count");
+        backupInit = instance.export("sqlite3_backup_init");
+        backupStep = instance.export("sqlite3_backup_step");
+        backupFinish = instance.export("sqlite3_backup_finish");
+        backupRemaining = instance.export("sqlite3_backup_remaining");
+        backupPagecount = instance.export("sqlite3_backup_pagecount");
+        serialize = instance.export("sqlite3_serialize");
+        deserialize = instance.export("sqlink_deserialize");
+        blobOpen = instance.export("sqlite3_blob_open");
+        blobClose = instance.export("sqlite3_blob_close");
+        blobBytes = instance.export("sqlite3_blob_bytes");
+        blobRead = instance.export("sqlite3_blob_read");
+        blobWrite = instance.export("sqlite3_blob_write");
+        blobReopen = instance.export("sqlite3_blob_reopen");
+    }
+
+    private static int i(long[] r) {
+        return (int) r[0];
+    }
+
+    // ------------------------------------------------------------------ memory
+
+    /** Allocates with SQLite's allocator (so SQLite may free it); 0 when out of memory. */
+    public int malloc(long size) {
+        return i(malloc.apply(size));
+    }
+
+    public void free(int ptr) {
+        if (ptr != 0) {
+            free.apply(ptr);
+        }
+    }
+
+    /** A NUL-terminated UTF-8 copy of {@code s}, or 0 for null; the caller frees it. */
+    public int cString(String s) {
+        if (s == null) {
+            return 0;
+        }
+        byte[] bytes = s.getBytes(StandardCharsets.UTF_8);
+        int p = mallocOrThrow(bytes.length + 1L);
+        memory.write(p, bytes);
+        memory.writeByte(p + bytes.length, (byte) 0);
+        return p;
+    }
+
+    /** Copies {@code bytes} into fresh SQLite memory; the caller (or SQLite) frees it. */
+    public int copyIn(byte[] bytes, int offset, int length) {
+        int p = mallocOrThrow(Math.max(1, length));
+        memory.write(p, bytes, offset, length);
+        return p;
+    }
+
+    public int mallocOrThrow(long size) {
+        int p = malloc(size);
+        if (p == 0) {
+            throw new OutOfWasmMemoryException(size);
+        }
+        return p;
+    }
+
+    public String readCString(int ptr) {
+        if (ptr == 0) {
+            return null;
+        }
+        int end = ptr;
+        while (memory.read(end) != 0) {
+            end++;
+        }
+        return memory.readString(ptr, end - ptr);
+    }
+
+    public int readInt(int ptr) {
+        return memory.readInt(ptr);
+    }
+
+    public long readLong(int ptr) {
+        return memory.readLong(ptr);
+    }
+
+    public void writeInt(int ptr, int value) {
+        memory.writeI32(ptr, value);
+    }
+
+    public void writeLong(int ptr, long value) {
+        memory.writeLong(ptr, value);
+    }
+
+    // ------------------------------------------------------------------ connection
+
+    public int open(int filename, int ppDb, int flags, int vfs) {
+        return i(open.apply(filename, ppDb, flags, vfs));
+    }
+
+    public int close(int db) {
+        return i(close.apply(db));
+    }
+
+    public String errmsg(int db) {
+        return readCString(i(errmsg.apply(db)));
+    }
+
+    public int extendedErrcode(int db) {
+        return i(extendedErrcode.apply(db));
+    }
+
+    public String errstr(int code) {
+        return readCString(i(errstr.apply(code)));
+    }
+
+    public void extendedResultCodes(int db, boolean on) {
+        extendedResultCodes.apply(db, on ? 1 : 0);
+    }
+
+    public long changes(int db) {
+        return changes.apply(db)[0];
+    }
+
+    public long totalChanges(int db) {
+        return totalChanges.apply(db)[0];
+    }
+
+    public long lastInsertRowid(int db) {
+        return lastInsertRowid.apply(db)[0];
+    }
+
+    public boolean autocommit(int db) {
+        return i(getAutocommit.apply(db)) != 0;
+    }
+
+    public int limit(int db, int id, int value) {
+        return i(limit.apply(db, id, value));
+    }
+
+    public int busyTimeout(int db, int ms) {
+        return i(busyTimeout.apply(db, ms));
+    }
+
+    public String libversion() {
+        return readCString(i(libversion.apply()));
+    }
+
+    public String sourceid() {
+        return readCString(i(sourceid.apply()));
+    }
+
+    public int tableColumnMetadata(int db, int zDb, int zTable, int zColumn, int pzType, int pzColl, int pNotNull,
+            int pPk, int pAutoinc) {
+        return i(tableColumnMetadata.apply(db, zDb, zTable, zColumn, pzType, pzColl, pNotNull, pPk, pAutoinc));
+    }
+
+    public String dbFilename(int db, int zName) {
+        return readCString(i(dbFilename.apply(db, zName)));
+    }
+
+    public int dbReadonly(int db, int zName) {
+        return i(dbReadonly.apply(db, zName));
+    }
+
+    public int dbStatus(int db, int op, int pCur, int pHigh, boolean reset) {
+        return i(dbStatus.apply(db, op, pCur, pHigh, reset ? 1 : 0));
+    }
+
+    public int exec(int db, int zSql, int pzErrmsg) {
+        return i(exec.apply(db, zSql, 0, 0, pzErrmsg));
+    }
+
+    public int interruptFlag(int db) {
+        return i(interruptFlag.apply(db));
+    }
+
+    // ------------------------------------------------------------------ statements
+
+    public int prepare(int db, int zSql, int nByte, int prepFlags, int ppStmt, int pzTail) {
+        return i(prepare.apply(db, zSql, nByte, prepFlags, ppStmt, pzTail));
+    }
+
+    public int step(int stmt) {
+        return i(step.apply(stmt));
+    }
+
+    public int reset(int stmt) {
+        return i(reset.apply(stmt));
+    }
+
+    public int finalizeStmt(int stmt) {
+        return i(finalizeStmt.apply(stmt));
+    }
+
+    public int clearBindings(int stmt) {
+        return i(clearBindings.apply(stmt));
+    }
+
+    public int bindParameterCount(int stmt) {
+        return i(bindParameterCount.apply(stmt));
+    }
+
+    public String bindParameterName(int stmt, int index) {
+        return readCString(i(bindParameterName.apply(stmt, index)));
+    }
+
+    public int bindParameterIndex(int stmt, int zName) {
+        return i(bindParameterIndex.apply(stmt, zName));
+    }
+
+    public int bindLong(int stmt, int index, long value) {
+        return i(bindInt64.apply(stmt, index, value));
+    }
+
+    public int bindDouble(int stmt, int index, double value) {
+        return i(bindDouble.apply(stmt, index, Double.doubleToRawLongBits(value)));
+    }
+
+    public int bindNull(int stmt, int index) {
+        return i(bindNull.apply(stmt, index));
+    }
+
+    public int bindZeroblob(int stmt, int index, long length) {
+        return i(bindZeroblob.apply(stmt, index, length));
+    }
+
+    /** Binds text whose bytes are already in SQLite memory at {@code ptr}; SQLite takes ownership. */
+    public int bindTextOwned(int stmt, int index, int ptr, int length) {
+        return i(bindText.apply(stmt, index, ptr, length));
+    }
+
+    /** Binds a blob already in SQLite memory at {@code ptr}; SQLite takes ownership. */
+    public int bindBlobOwned(int stmt, int index, int ptr, int length) {
+        return i(bindBlob.apply(stmt, index, ptr, length));
+    }
+
+    public int columnCount(int stmt) {
+        return i(columnCount.apply(stmt));
+    }
+
+    public int dataCount(int stmt) {
+        return i(dataCount.apply(stmt));
+    }
+
+    public int columnType(int stmt, int col) {
+        return i(columnType.apply(stmt, col));
+    }
+
+    public long columnLong(int stmt, int col) {
+        return columnInt64.apply(stmt, col)[0];
+    }
+
+    public double columnDouble(int stmt, int col) {
+        return Double.longBitsToDouble(columnDouble.apply(stmt, col)[0]);
+    }
+
+    /** Column text decoded straight from linear memory: one copy, into the String. */
+    public String columnText(int stmt, int col) {
+        int p = i(columnText.apply(stmt, col));
+        if (p == 0) {
+            return null;
+        }
+        return memory.readString(p, i(columnBytes.apply(stmt, col)));
+    }
+
+    public byte[] columnBlob(int stmt, int col) {
+        int p = i(columnBlob.apply(stmt, col));
+        int n = i(columnBytes.apply(stmt, col));
+        if (p == 0) {
+            return n == 0 && columnType(stmt, col) != 5 ? new byte[0] : null;
+        }
+        return memory.readBytes(p, n);
+    }
+
+    public int columnBytes(int stmt, int col) {
+        return i(columnBytes.apply(stmt, col));
+    }
+
+    public String columnName(int stmt, int col) {
+        return readCString(i(columnName.apply(stmt, col)));
+    }
+
+    public String columnDecltype(int stmt, int col) {
+        return readCString(i(columnDecltype.apply(stmt, col)));
+    }
+
+    public String columnTableName(int stmt, int col) {
+        return readCString(i(columnTableName.apply(stmt, col)));
+    }
+
+    public String columnOriginName(int stmt, int col) {
+        return readCString(i(columnOriginName.apply(stmt, col)));
+    }
+
+    public String columnDatabaseName(int stmt, int col) {
+        return readCString(i(columnDatabaseName.apply(stmt, col)));
+    }
+
+    public String sql(int stmt) {
+        return readCString(i(sql.apply(stmt)));
+    }
+
+    /** The SQL with bound values; the returned memory is freed here. */
+    public String expandedSql(int stmt) {
+        int p = i(expandedSql.apply(stmt));
+        try {
+            return readCString(p);
+        } finally {
+            free(p);
+        }
+    }
+
+    public boolean stmtReadonly(int stmt) {
+        return i(stmtReadonly.apply(stmt)) != 0;
+    }
+
+    public boolean stmtBusy(int stmt) {
+        return i(stmtBusy.apply(stmt)) != 0;
+    }
+
+    public int stmtIsExplain(int stmt) {
+        return i(stmtIsExplain.apply(stmt));
+    }
+
+    // ------------------------------------------------------------------ values and results (user functions)
+
+    public int valueType(int value) {
+        return i(valueType.apply(value));
+    }
+
+    public long valueLong(int value) {
+        return valueInt64.apply(value)[0];
+    }
+
+    public double valueDouble(int value) {
+        return Double.longBitsToDouble(valueDouble.apply(value)[0]);
+    }
+
+    public String valueText(int value) {
+        int p = i(valueText.apply(value));
+        if (p == 0) {
+            return null;
+        }
+        return memory.readString(p, i(valueBytes.apply(value)));
+    }
+
+    public byte[] valueBlob(int value) {
+        int p = i(valueBlob.apply(value));
+        int n = i(valueBytes.apply(value));
+        return p == 0 ? new byte[0] : memory.readBytes(p, n);
+    }
+
+    public void resultLong(int ctx, long v) {
+        resultInt64.apply(ctx, v);
+    }
+
+    public void resultDouble(int ctx, double v) {
+        resultDouble.apply(ctx, Double.doubleToRawLongBits(v));
+    }
+
+    public void resultNull(int ctx) {
+        resultNull.apply(ctx);
+    }
+
+    public void resultError(int ctx, String message, int code) {
+        byte[] bytes = message.getBytes(StandardCharsets.UTF_8);
+        int p = malloc(bytes.length + 1L);
+        if (p != 0) {
+            memory.write(p, bytes);
+            resultError.apply(ctx, p, bytes.length);
+            free(p);
+        }
+        if (code != 1) {
+            resultErrorCode.apply(ctx, code);
+        }
+    }
+
+    public void resultText(int ctx, String s) {
+        byte[] bytes = s.getBytes(StandardCharsets.UTF_8);
+        resultText.apply(ctx, copyIn(bytes, 0, bytes.length), bytes.length);
+    }
+
+    public void resultBlob(int ctx, byte[] b) {
+        resultBlob.apply(ctx, copyIn(b, 0, b.length), b.length);
+    }
+
+    public void resultZeroblob(int ctx, long n) {
+        resultZeroblob.apply(ctx, n);
+    }
+
+    public int aggregateContext(int ctx, int nBytes) {
+        return i(aggregateContext.apply(ctx, nBytes));
+    }
+
+    // ------------------------------------------------------------------ registration and hooks
+
+    public int createFunction(int db, int zName, int nArg, int flags, int id, int kind) {
+        return i(createFunction.apply(db, zName, nArg, flags, id, kind));
+    }
+
+    public int createCollation(int db, int zName, int id) {
+        return i(createCollation.apply(db, zName, id));
+    }
+
+    public void commitHook(int db, int id) {
+        commitHook.apply(db, id);
+    }
+
+    public void rollbackHook(int db, int id) {
+        rollbackHook.apply(db, id);
+    }
+
+    public void updateHook(int db, int id) {
+        updateHook.apply(db, id);
+    }
+
+    public void preupdateHook(int db, int id) {
+        preupdateHook.apply(db, id);
+    }
+
+    public int setAuthorizer(int db, int id) {
+        return i(setAuthorizer.apply(db, id));
+    }
+
+    public void progressHandler(int db, int nOps, int id) {
+        progressHandler.apply(db, nOps, id);
+    }
+
+    public int busyHandler(int db, int id) {
+        return i(busyHandler.apply(db, id));
+    }
+
+    public int trace(int db, int mask, int id) {
+        return i(trace.apply(db, mask, id));
+    }
+
+    public int preupdateOld(int db, int col, int ppValue) {
+        return i(preupdateOld.apply(db, col, ppValue));
+    }
+
+    public int preupdateNew(int db, int col, int ppValue) {
+        return i(preupdateNew.apply(db, col, ppValue));
+    }
+
+    public int preupdateCount(int db) {
+        return i(preupdateCount.apply(db));
+    }
+
+    // ------------------------------------------------------------------ backup, serialize, blob I/O
+
+    public int backupInit(int dest, int zDest, int src, int zSrc) {
+        return i(backupInit.apply(dest, zDest, src, zSrc));
+    }
+
+    public int backupStep(int backup, int pages) {
+        return i(backupStep.apply(backup, pages));
+    }
+
+    public int backupFinish(int backup) {
+        return i(backupFinish.apply(backup));
+    }
+
+    public int backupRemaining(int backup) {
+        return i(backupRemaining.apply(backup));
+    }
+
+    public int backupPagecount(int backup) {
+        return i(backupPagecount.apply(backup));
+    }
+
+    public int serialize(int db, int zSchema, int piSize, int flags) {
+        return i(serialize.apply(db, zSchema, piSize, flags));
+    }
+
+    public int deserialize(int db, int zSchema, int data, long size, boolean readOnly) {
+        return i(deserialize.apply(db, zSchema, data, size, readOnly ? 1 : 0));
+    }
+
+    public int blobOpen(int db, int zDb, int zTable, int zColumn, long rowid, boolean write, int ppBlob) {
+        return i(blobOpen.apply(db, zDb, zTable, zColumn, rowid, write ? 1 : 0, ppBlob));
+    }
+
+    public int blobClose(int blob) {
+        return i(blobClose.apply(blob));
+    }
+
+    public int blobBytes(int blob) {
+        return i(blobBytes.apply(blob));
+    }
+
+    public int blobRead(int blob, int buffer, int n, int offset) {
+        return i(blobRead.apply(blob, buffer, n, offset));
+    }
+
+    public int blobWrite(int blob, int buffer, int n, int offset) {
+        return i(blobWrite.apply(blob, buffer, n, offset));
+    }
+
+    public int blobReopen(int blob, long rowid) {
+        return i(blobReopen.apply(blob, rowid));
+    }
+}
