@@ -449,8 +449,7 @@ public final class Database implements AutoCloseable {
         int z = 0;
         try {
             z = nat.cString(name);
-            check(nat.createFunction(db, z, nArgs, FunctionFlags.UTF8, 0, 0) == ResultCode.OK ? ResultCode.OK
-                    : nat.extendedErrcode(db));
+            check(nat.deleteFunction(db, z, nArgs));
         } finally {
             nat.free(z);
             release();
