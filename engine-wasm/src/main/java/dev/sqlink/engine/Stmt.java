@@ -115,7 +115,7 @@ public final class Stmt implements AutoCloseable {
     public void close() {
         db.lock.lock();
         try {
-            if (stmt != 0 && !db.isClosed()) {
+            if (stmt != 0 && db.isUsable()) {
                 finalizeLocked();
             }
             stmt = 0;

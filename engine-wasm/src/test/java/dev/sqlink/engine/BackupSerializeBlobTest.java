@@ -129,6 +129,8 @@ class BackupSerializeBlobTest {
                 SqliteException e = assertThrows(SqliteException.class, () -> blob.write(99995, chunk));
                 assertEquals(ResultCode.ERROR, e.resultCode());
                 assertThrows(SqliteException.class, () -> blob.read(-1, 2));
+                e = assertThrows(SqliteException.class, () -> blob.read(0, Integer.MAX_VALUE));
+                assertTrue(e.getMessage().contains("blob of 100000 bytes"), e.getMessage());
                 blob.reopen(2);
                 assertEquals(5, blob.size());
                 assertArrayEquals(new byte[] {2, 3}, blob.read(1, 2));
