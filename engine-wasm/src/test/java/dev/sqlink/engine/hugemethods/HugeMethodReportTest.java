@@ -17,9 +17,20 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 class HugeMethodReportTest {
+    // Parsed once: the module and the 2.5 MB of generated classes take seconds to read.
+    private static WasmModule module;
+    private static TreeMap<Integer, ClassFileMethods.Method> functions;
+
+    @BeforeAll
+    static void readBuildOutputs() throws IOException {
+        module = Parser.parse(property("sqlink.stagedWasm"));
+        functions = HugeMethodReport.compiledFunctions(
+                property("sqlink.generatedClasses").resolve("dev/sqlink/engine/generated"));
+    }
     private static Path property(String name) {
         String value = System.getProperty(name);
         assertTrue(value != null, "system property " + name + " is set by the build (run through Maven)");
@@ -47,9 +58,6 @@ class HugeMethodReportTest {
 
     @Test
     void reportAgreesWithTheGeneratedClassesAndTheNameSection() throws IOException {
-        Path generated = property("sqlink.generatedClasses").resolve("dev/sqlink/engine/generated");
-        WasmModule module = Parser.parse(property("sqlink.stagedWasm"));
-        TreeMap<Integer, ClassFileMethods.Method> functions = HugeMethodReport.compiledFunctions(generated);
         HugeMethodReport.verifyIndexing(module, functions); // throws if func_N is not wasm function N
         List<HugeMethodReport.Entry> fresh = HugeMethodReport.oversized(module, functions);
         List<HugeMethodReport.Entry> written =
@@ -67,9 +75,6 @@ class HugeMethodReportTest {
 
     @Test
     void shiftedIndexingIsDetected() throws IOException {
-        Path generated = property("sqlink.generatedClasses").resolve("dev/sqlink/engine/generated");
-        WasmModule module = Parser.parse(property("sqlink.stagedWasm"));
-        TreeMap<Integer, ClassFileMethods.Method> functions = HugeMethodReport.compiledFunctions(generated);
         // Pretend the numbering skipped the imports: signatures stop lining up.
         int imports = module.importSection().count(com.dylibso.chicory.wasm.types.ExternalType.FUNCTION);
         TreeMap<Integer, ClassFileMethods.Method> shifted = new TreeMap<>();
