@@ -1,6 +1,7 @@
 package dev.sqlink.engine;
 
 import dev.sqlink.engine.internal.Native;
+import dev.sqlink.engine.internal.OutOfWasmMemoryException;
 
 /** Incremental I/O on one blob value ({@code sqlite3_blob_*}); close it when done. */
 public final class BlobHandle implements AutoCloseable {
@@ -35,12 +36,15 @@ public final class BlobHandle implements AutoCloseable {
         int buf = 0;
         try {
             open();
+            checkRange(offset, length);
             buf = nat.mallocOrThrow(Math.max(1, length));
             int rc = nat.blobRead(blob, buf, length, offset);
             if (rc != ResultCode.OK) {
                 throw db.error(rc);
             }
             return nat.memory.readBytes(buf, length);
+        } catch (OutOfWasmMemoryException e) {
+            throw Database.outOfMemory(e);
         } finally {
             nat.free(buf);
             db.release();
@@ -57,6 +61,8 @@ public final class BlobHandle implements AutoCloseable {
             if (rc != ResultCode.OK) {
                 throw db.error(rc);
             }
+        } catch (OutOfWasmMemoryException e) {
+            throw Database.outOfMemory(e);
         } finally {
             nat.free(buf);
             db.release();
@@ -77,11 +83,20 @@ public final class BlobHandle implements AutoCloseable {
         }
     }
 
+    /** Refuses a read outside the blob before allocating a buffer for it. */
+    private void checkRange(int offset, int length) {
+        int size = nat.blobBytes(blob);
+        if (offset < 0 || length < 0 || (long) offset + length > size) {
+            throw new SqliteException(ResultCode.ERROR, "cannot read " + length + " bytes at offset " + offset
+                    + " of a blob of " + size + " bytes");
+        }
+    }
+
     @Override
     public void close() {
         db.lock.lock();
         try {
-            if (blob != 0 && !db.isClosed()) {
+            if (blob != 0 && db.isUsable()) {
                 nat.blobClose(blob);
             }
             blob = 0;

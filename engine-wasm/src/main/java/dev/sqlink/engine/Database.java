@@ -61,8 +61,14 @@ public final class Database implements AutoCloseable {
 
     static Database open(EngineInstance engine, String filename, int flags) {
         Native nat = engine.nat;
-        int scratch = nat.mallocOrThrow(16);
-        int zName = nat.cString(filename);
+        int scratch;
+        int zName;
+        try {
+            scratch = nat.mallocOrThrow(16);
+            zName = nat.cString(filename);
+        } catch (OutOfWasmMemoryException e) {
+            throw new SqliteException(ResultCode.NOMEM, "cannot open " + filename + ": " + e.getMessage(), e);
+        }
         int rc;
         try {
             rc = nat.open(zName, scratch, flags | OpenFlags.EXRESCODE, 0);
@@ -113,6 +119,11 @@ public final class Database implements AutoCloseable {
 
     public boolean isClosed() {
         return closed;
+    }
+
+    /** Open and not broken by a trap: only then may statements and blobs call into the instance. */
+    boolean isUsable() {
+        return !closed && brokenReason == null;
     }
 
     /** The filename given at open. */
@@ -449,8 +460,7 @@ public final class Database implements AutoCloseable {
         int z = 0;
         try {
             z = nat.cString(name);
-            check(nat.createFunction(db, z, nArgs, FunctionFlags.UTF8, 0, 0) == ResultCode.OK ? ResultCode.OK
-                    : nat.extendedErrcode(db));
+            check(nat.deleteFunction(db, z, nArgs));
         } finally {
             nat.free(z);
             release();

@@ -13,6 +13,7 @@ public final class Stmt implements AutoCloseable {
     private final Database db;
     private final Native nat;
     private final String tail;
+    private final boolean empty;
     private int stmt;
     private boolean hasRow;
 
@@ -21,11 +22,12 @@ public final class Stmt implements AutoCloseable {
         this.nat = db.nat;
         this.stmt = stmt;
         this.tail = tail;
+        this.empty = stmt == 0;
     }
 
     /** True when the SQL held no statement (only whitespace or comments). */
     public boolean isEmpty() {
-        return stmt == 0;
+        return empty;
     }
 
     /** The SQL text after this statement, or "" when none. */
@@ -41,7 +43,9 @@ public final class Stmt implements AutoCloseable {
         db.acquire();
         if (stmt == 0) {
             db.release();
-            throw new SqliteException(ResultCode.MISUSE, "the statement is closed");
+            throw new SqliteException(ResultCode.MISUSE, empty
+                    ? "the statement is empty: the SQL held only whitespace or comments (check isEmpty() first)"
+                    : "the statement is closed");
         }
     }
 
@@ -111,7 +115,7 @@ public final class Stmt implements AutoCloseable {
     public void close() {
         db.lock.lock();
         try {
-            if (stmt != 0 && !db.isClosed()) {
+            if (stmt != 0 && db.isUsable()) {
                 finalizeLocked();
             }
             stmt = 0;

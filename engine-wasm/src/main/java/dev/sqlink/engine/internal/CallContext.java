@@ -98,12 +98,13 @@ final class CallContext implements FunctionArgs, FunctionResult {
         nat.resultError(ctx, message == null ? "error in user function" : message, ResultCode.ERROR);
     }
 
+    /** Turns an exception thrown by the user's code into this call's SQL error. */
     void fail(Throwable t) {
         if (t instanceof OutOfWasmMemoryException) {
             nat.resultError(ctx, t.getMessage(), ResultCode.NOMEM);
             return;
         }
-        String message = t.getMessage() != null ? t.getMessage() : t.getClass().getName();
-        setError(message);
+        // toString() names the exception type: "boom" alone would hide that Java code failed.
+        setError(t.toString());
     }
 }

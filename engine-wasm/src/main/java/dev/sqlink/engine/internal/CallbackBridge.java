@@ -53,6 +53,12 @@ public final class CallbackBridge {
         return f;
     }
 
+    /** A user function threw: its statement fails with SQL error text, and the exception becomes the cause. */
+    private void failed(CallContext call, Throwable t) {
+        call.fail(t);
+        hookFailed(t);
+    }
+
     private void hookFailed(Throwable t) {
         if (hookFailure == null) {
             hookFailure = t instanceof RuntimeException ? (RuntimeException) t : new RuntimeException(t);
@@ -98,7 +104,7 @@ public final class CallbackBridge {
         try {
             ((ScalarFunction) registry.get(id)).apply(call, call);
         } catch (Throwable t) {
-            call.fail(t);
+            failed(call, t);
         }
     }
 
@@ -136,7 +142,7 @@ public final class CallbackBridge {
             }
             a.step(call);
         } catch (Throwable t) {
-            call.fail(t);
+            failed(call, t);
         }
     }
 
@@ -145,7 +151,7 @@ public final class CallbackBridge {
         try {
             aggregate(id, ctx, false).finish(call);
         } catch (Throwable t) {
-            call.fail(t);
+            failed(call, t);
         } finally {
             releaseAggregate(ctx);
         }
@@ -156,7 +162,7 @@ public final class CallbackBridge {
         try {
             ((WindowAggregate) aggregate(id, ctx, true)).value(call);
         } catch (Throwable t) {
-            call.fail(t);
+            failed(call, t);
         }
     }
 
@@ -165,7 +171,7 @@ public final class CallbackBridge {
         try {
             ((WindowAggregate) aggregate(id, ctx, true)).inverse(call);
         } catch (Throwable t) {
-            call.fail(t);
+            failed(call, t);
         }
     }
 

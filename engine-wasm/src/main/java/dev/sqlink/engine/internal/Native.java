@@ -83,6 +83,7 @@ public final class Native {
     private final ExportFunction resultZeroblob;
     private final ExportFunction aggregateContext;
     private final ExportFunction createFunction;
+    private final ExportFunction createFunctionV2;
     private final ExportFunction createCollation;
     private final ExportFunction commitHook;
     private final ExportFunction rollbackHook;
@@ -181,6 +182,7 @@ public final class Native {
         resultZeroblob = instance.export("sqlite3_result_zeroblob64");
         aggregateContext = instance.export("sqlite3_aggregate_context");
         createFunction = instance.export("sqlink_create_function");
+        createFunctionV2 = instance.export("sqlite3_create_function_v2");
         createCollation = instance.export("sqlink_create_collation");
         commitHook = instance.export("sqlink_commit_hook");
         rollbackHook = instance.export("sqlink_rollback_hook");
@@ -584,6 +586,11 @@ public final class Native {
 
     public int createFunction(int db, int zName, int nArg, int flags, int id, int kind) {
         return i(createFunction.apply(db, zName, nArg, flags, id, kind));
+    }
+
+    /** Removes a function: SQLite deletes it only when every callback pointer is NULL. */
+    public int deleteFunction(int db, int zName, int nArg) {
+        return i(createFunctionV2.apply(db, zName, nArg, 1 /* SQLITE_UTF8 */, 0, 0, 0, 0, 0));
     }
 
     public int createCollation(int db, int zName, int id) {
