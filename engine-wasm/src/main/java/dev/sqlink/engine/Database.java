@@ -96,6 +96,9 @@ public final class Database implements AutoCloseable {
 
     void acquire() {
         lock.lock();
+        if (brokenReason == null && nat.trap() != null) {
+            brokenReason = "the engine trapped (" + nat.trap() + "); open a new connection";
+        }
         if (closed || brokenReason != null) {
             lock.unlock();
             throw new SqliteException(ResultCode.MISUSE, brokenReason != null
@@ -123,7 +126,7 @@ public final class Database implements AutoCloseable {
 
     /** Open and not broken by a trap: only then may statements and blobs call into the instance. */
     boolean isUsable() {
-        return !closed && brokenReason == null;
+        return !closed && brokenReason == null && nat.trap() == null;
     }
 
     /** The filename given at open. */

@@ -44,6 +44,7 @@ public final class EngineInstance {
         Instance instance = builder.build();
         instance.export("_initialize").apply();
         Native nat = new Native(instance);
+        nat.onTrap(vfsBridge::closeAll);
         vfsBridge.bind(nat);
         callbacks.bind(nat);
         return new EngineInstance(nat, vfsBridge, callbacks);

@@ -3,6 +3,9 @@ package dev.sqlink.engine.internal;
 import com.dylibso.chicory.runtime.ExportFunction;
 import com.dylibso.chicory.runtime.Instance;
 import com.dylibso.chicory.runtime.Memory;
+import com.dylibso.chicory.wasm.ChicoryException;
+import dev.sqlink.engine.ResultCode;
+import dev.sqlink.engine.SqliteException;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -110,104 +113,148 @@ public final class Native {
     private final ExportFunction blobWrite;
     private final ExportFunction blobReopen;
 
+    /** Set once, by the first trap; the instance is never called again after it. */
+    private volatile Throwable trap;
+    private Runnable onTrap = () -> { };
+
     public Native(Instance instance) {
         this.memory = instance.memory();
-        malloc = instance.export("sqlite3_malloc64");
-        free = instance.export("sqlite3_free");
-        open = instance.export("sqlite3_open_v2");
-        close = instance.export("sqlite3_close_v2");
-        errmsg = instance.export("sqlite3_errmsg");
-        extendedErrcode = instance.export("sqlite3_extended_errcode");
-        errstr = instance.export("sqlite3_errstr");
-        extendedResultCodes = instance.export("sqlite3_extended_result_codes");
-        prepare = instance.export("sqlite3_prepare_v3");
-        step = instance.export("sqlite3_step");
-        reset = instance.export("sqlite3_reset");
-        finalizeStmt = instance.export("sqlite3_finalize");
-        clearBindings = instance.export("sqlite3_clear_bindings");
-        bindParameterCount = instance.export("sqlite3_bind_parameter_count");
-        bindParameterName = instance.export("sqlite3_bind_parameter_name");
-        bindParameterIndex = instance.export("sqlite3_bind_parameter_index");
-        bindInt64 = instance.export("sqlite3_bind_int64");
-        bindDouble = instance.export("sqlite3_bind_double");
-        bindNull = instance.export("sqlite3_bind_null");
-        bindZeroblob = instance.export("sqlite3_bind_zeroblob64");
-        bindText = instance.export("sqlink_bind_text");
-        bindBlob = instance.export("sqlink_bind_blob");
-        columnCount = instance.export("sqlite3_column_count");
-        dataCount = instance.export("sqlite3_data_count");
-        columnType = instance.export("sqlite3_column_type");
-        columnInt64 = instance.export("sqlite3_column_int64");
-        columnDouble = instance.export("sqlite3_column_double");
-        columnText = instance.export("sqlite3_column_text");
-        columnBlob = instance.export("sqlite3_column_blob");
-        columnBytes = instance.export("sqlite3_column_bytes");
-        columnName = instance.export("sqlite3_column_name");
-        columnDecltype = instance.export("sqlite3_column_decltype");
-        columnTableName = instance.export("sqlite3_column_table_name");
-        columnOriginName = instance.export("sqlite3_column_origin_name");
-        columnDatabaseName = instance.export("sqlite3_column_database_name");
-        sql = instance.export("sqlite3_sql");
-        expandedSql = instance.export("sqlite3_expanded_sql");
-        stmtReadonly = instance.export("sqlite3_stmt_readonly");
-        stmtBusy = instance.export("sqlite3_stmt_busy");
-        stmtIsExplain = instance.export("sqlite3_stmt_isexplain");
-        changes = instance.export("sqlite3_changes64");
-        totalChanges = instance.export("sqlite3_total_changes64");
-        lastInsertRowid = instance.export("sqlite3_last_insert_rowid");
-        getAutocommit = instance.export("sqlite3_get_autocommit");
-        limit = instance.export("sqlite3_limit");
-        busyTimeout = instance.export("sqlite3_busy_timeout");
-        libversion = instance.export("sqlite3_libversion");
-        sourceid = instance.export("sqlite3_sourceid");
-        tableColumnMetadata = instance.export("sqlite3_table_column_metadata");
-        dbFilename = instance.export("sqlite3_db_filename");
-        dbReadonly = instance.export("sqlite3_db_readonly");
-        dbStatus = instance.export("sqlite3_db_status");
-        exec = instance.export("sqlite3_exec");
-        interruptFlag = instance.export("sqlink_interrupt_flag");
-        valueType = instance.export("sqlite3_value_type");
-        valueInt64 = instance.export("sqlite3_value_int64");
-        valueDouble = instance.export("sqlite3_value_double");
-        valueText = instance.export("sqlite3_value_text");
-        valueBlob = instance.export("sqlite3_value_blob");
-        valueBytes = instance.export("sqlite3_value_bytes");
-        resultInt64 = instance.export("sqlite3_result_int64");
-        resultDouble = instance.export("sqlite3_result_double");
-        resultNull = instance.export("sqlite3_result_null");
-        resultError = instance.export("sqlite3_result_error");
-        resultErrorCode = instance.export("sqlite3_result_error_code");
-        resultText = instance.export("sqlink_result_text");
-        resultBlob = instance.export("sqlink_result_blob");
-        resultZeroblob = instance.export("sqlite3_result_zeroblob64");
-        aggregateContext = instance.export("sqlite3_aggregate_context");
-        createFunction = instance.export("sqlink_create_function");
-        createFunctionV2 = instance.export("sqlite3_create_function_v2");
-        createCollation = instance.export("sqlink_create_collation");
-        commitHook = instance.export("sqlink_commit_hook");
-        rollbackHook = instance.export("sqlink_rollback_hook");
-        updateHook = instance.export("sqlink_update_hook");
-        preupdateHook = instance.export("sqlink_preupdate_hook");
-        setAuthorizer = instance.export("sqlink_set_authorizer");
-        progressHandler = instance.export("sqlink_progress_handler");
-        busyHandler = instance.export("sqlink_busy_handler");
-        trace = instance.export("sqlink_trace");
-        preupdateOld = instance.export("sqlite3_preupdate_old");
-        preupdateNew = instance.export("sqlite3_preupdate_new");
-        preupdateCount = instance.export("sqlite3_preupdate_count");
-        backupInit = instance.export("sqlite3_backup_init");
-        backupStep = instance.export("sqlite3_backup_step");
-        backupFinish = instance.export("sqlite3_backup_finish");
-        backupRemaining = instance.export("sqlite3_backup_remaining");
-        backupPagecount = instance.export("sqlite3_backup_pagecount");
-        serialize = instance.export("sqlite3_serialize");
-        deserialize = instance.export("sqlink_deserialize");
-        blobOpen = instance.export("sqlite3_blob_open");
-        blobClose = instance.export("sqlite3_blob_close");
-        blobBytes = instance.export("sqlite3_blob_bytes");
-        blobRead = instance.export("sqlite3_blob_read");
-        blobWrite = instance.export("sqlite3_blob_write");
-        blobReopen = instance.export("sqlite3_blob_reopen");
+        malloc = guarded(instance, "sqlite3_malloc64");
+        free = guarded(instance, "sqlite3_free");
+        open = guarded(instance, "sqlite3_open_v2");
+        close = guarded(instance, "sqlite3_close_v2");
+        errmsg = guarded(instance, "sqlite3_errmsg");
+        extendedErrcode = guarded(instance, "sqlite3_extended_errcode");
+        errstr = guarded(instance, "sqlite3_errstr");
+        extendedResultCodes = guarded(instance, "sqlite3_extended_result_codes");
+        prepare = guarded(instance, "sqlite3_prepare_v3");
+        step = guarded(instance, "sqlite3_step");
+        reset = guarded(instance, "sqlite3_reset");
+        finalizeStmt = guarded(instance, "sqlite3_finalize");
+        clearBindings = guarded(instance, "sqlite3_clear_bindings");
+        bindParameterCount = guarded(instance, "sqlite3_bind_parameter_count");
+        bindParameterName = guarded(instance, "sqlite3_bind_parameter_name");
+        bindParameterIndex = guarded(instance, "sqlite3_bind_parameter_index");
+        bindInt64 = guarded(instance, "sqlite3_bind_int64");
+        bindDouble = guarded(instance, "sqlite3_bind_double");
+        bindNull = guarded(instance, "sqlite3_bind_null");
+        bindZeroblob = guarded(instance, "sqlite3_bind_zeroblob64");
+        bindText = guarded(instance, "sqlink_bind_text");
+        bindBlob = guarded(instance, "sqlink_bind_blob");
+        columnCount = guarded(instance, "sqlite3_column_count");
+        dataCount = guarded(instance, "sqlite3_data_count");
+        columnType = guarded(instance, "sqlite3_column_type");
+        columnInt64 = guarded(instance, "sqlite3_column_int64");
+        columnDouble = guarded(instance, "sqlite3_column_double");
+        columnText = guarded(instance, "sqlite3_column_text");
+        columnBlob = guarded(instance, "sqlite3_column_blob");
+        columnBytes = guarded(instance, "sqlite3_column_bytes");
+        columnName = guarded(instance, "sqlite3_column_name");
+        columnDecltype = guarded(instance, "sqlite3_column_decltype");
+        columnTableName = guarded(instance, "sqlite3_column_table_name");
+        columnOriginName = guarded(instance, "sqlite3_column_origin_name");
+        columnDatabaseName = guarded(instance, "sqlite3_column_database_name");
+        sql = guarded(instance, "sqlite3_sql");
+        expandedSql = guarded(instance, "sqlite3_expanded_sql");
+        stmtReadonly = guarded(instance, "sqlite3_stmt_readonly");
+        stmtBusy = guarded(instance, "sqlite3_stmt_busy");
+        stmtIsExplain = guarded(instance, "sqlite3_stmt_isexplain");
+        changes = guarded(instance, "sqlite3_changes64");
+        totalChanges = guarded(instance, "sqlite3_total_changes64");
+        lastInsertRowid = guarded(instance, "sqlite3_last_insert_rowid");
+        getAutocommit = guarded(instance, "sqlite3_get_autocommit");
+        limit = guarded(instance, "sqlite3_limit");
+        busyTimeout = guarded(instance, "sqlite3_busy_timeout");
+        libversion = guarded(instance, "sqlite3_libversion");
+        sourceid = guarded(instance, "sqlite3_sourceid");
+        tableColumnMetadata = guarded(instance, "sqlite3_table_column_metadata");
+        dbFilename = guarded(instance, "sqlite3_db_filename");
+        dbReadonly = guarded(instance, "sqlite3_db_readonly");
+        dbStatus = guarded(instance, "sqlite3_db_status");
+        exec = guarded(instance, "sqlite3_exec");
+        interruptFlag = guarded(instance, "sqlink_interrupt_flag");
+        valueType = guarded(instance, "sqlite3_value_type");
+        valueInt64 = guarded(instance, "sqlite3_value_int64");
+        valueDouble = guarded(instance, "sqlite3_value_double");
+        valueText = guarded(instance, "sqlite3_value_text");
+        valueBlob = guarded(instance, "sqlite3_value_blob");
+        valueBytes = guarded(instance, "sqlite3_value_bytes");
+        resultInt64 = guarded(instance, "sqlite3_result_int64");
+        resultDouble = guarded(instance, "sqlite3_result_double");
+        resultNull = guarded(instance, "sqlite3_result_null");
+        resultError = guarded(instance, "sqlite3_result_error");
+        resultErrorCode = guarded(instance, "sqlite3_result_error_code");
+        resultText = guarded(instance, "sqlink_result_text");
+        resultBlob = guarded(instance, "sqlink_result_blob");
+        resultZeroblob = guarded(instance, "sqlite3_result_zeroblob64");
+        aggregateContext = guarded(instance, "sqlite3_aggregate_context");
+        createFunction = guarded(instance, "sqlink_create_function");
+        createFunctionV2 = guarded(instance, "sqlite3_create_function_v2");
+        createCollation = guarded(instance, "sqlink_create_collation");
+        commitHook = guarded(instance, "sqlink_commit_hook");
+        rollbackHook = guarded(instance, "sqlink_rollback_hook");
+        updateHook = guarded(instance, "sqlink_update_hook");
+        preupdateHook = guarded(instance, "sqlink_preupdate_hook");
+        setAuthorizer = guarded(instance, "sqlink_set_authorizer");
+        progressHandler = guarded(instance, "sqlink_progress_handler");
+        busyHandler = guarded(instance, "sqlink_busy_handler");
+        trace = guarded(instance, "sqlink_trace");
+        preupdateOld = guarded(instance, "sqlite3_preupdate_old");
+        preupdateNew = guarded(instance, "sqlite3_preupdate_new");
+        preupdateCount = guarded(instance, "sqlite3_preupdate_count");
+        backupInit = guarded(instance, "sqlite3_backup_init");
+        backupStep = guarded(instance, "sqlite3_backup_step");
+        backupFinish = guarded(instance, "sqlite3_backup_finish");
+        backupRemaining = guarded(instance, "sqlite3_backup_remaining");
+        backupPagecount = guarded(instance, "sqlite3_backup_pagecount");
+        serialize = guarded(instance, "sqlite3_serialize");
+        deserialize = guarded(instance, "sqlink_deserialize");
+        blobOpen = guarded(instance, "sqlite3_blob_open");
+        blobClose = guarded(instance, "sqlite3_blob_close");
+        blobBytes = guarded(instance, "sqlite3_blob_bytes");
+        blobRead = guarded(instance, "sqlite3_blob_read");
+        blobWrite = guarded(instance, "sqlite3_blob_write");
+        blobReopen = guarded(instance, "sqlite3_blob_reopen");
+    }
+
+    /**
+     * Wraps an export so that a trap inside wasm (a bug, a C stack overflow, a JVM stack
+     * overflow in deeply recursive SQL) is caught at the one boundary every call crosses:
+     * SQLite's state is unknown after it, so the instance is marked dead and the caller gets
+     * an INTERNAL error instead of a raw runtime exception.
+     */
+    private ExportFunction guarded(Instance instance, String name) {
+        ExportFunction f = instance.export(name);
+        return args -> {
+            if (trap != null) {
+                throw dead();
+            }
+            try {
+                return f.apply(args);
+            } catch (ChicoryException | StackOverflowError e) {
+                if (trap == null) {
+                    trap = e;
+                    onTrap.run();
+                }
+                throw new SqliteException(ResultCode.INTERNAL, "the engine trapped in " + name + " (" + e
+                        + "); this connection can no longer be used, open a new one", e);
+            }
+        };
+    }
+
+    private SqliteException dead() {
+        return new SqliteException(ResultCode.INTERNAL, "the engine trapped earlier (" + trap
+                + "); this connection can no longer be used, open a new one", trap);
+    }
+
+    /** The trap that killed this instance, or null while it is healthy. */
+    public Throwable trap() {
+        return trap;
+    }
+
+    /** Runs once when the instance traps (the owner releases host resources). */
+    public void onTrap(Runnable action) {
+        this.onTrap = action;
     }
 
     private static int i(long[] r) {
