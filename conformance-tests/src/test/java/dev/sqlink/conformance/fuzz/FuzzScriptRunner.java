@@ -25,6 +25,9 @@ final class FuzzScriptRunner implements AutoCloseable {
 
     private static final List<String> SIDECARS = List.of("", "-journal", "-wal", "-shm");
 
+    /** Some fuzz statements spend many seconds in one uninterruptible step (huge printf widths, blobs). */
+    private static final Duration CANCEL_GRACE = Duration.ofSeconds(60);
+
     private final JdbcTarget target;
     private final Duration scriptBudget;
     private final Watchdog watchdog;
@@ -32,7 +35,7 @@ final class FuzzScriptRunner implements AutoCloseable {
     FuzzScriptRunner(JdbcTarget target, Duration statementLimit, Duration scriptBudget) {
         this.target = target;
         this.scriptBudget = scriptBudget;
-        this.watchdog = new Watchdog(statementLimit);
+        this.watchdog = new Watchdog(statementLimit, CANCEL_GRACE);
     }
 
     /** {@code imageIntact}: the image passed integrity_check before the script ran. */

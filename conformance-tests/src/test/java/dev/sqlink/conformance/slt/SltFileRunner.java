@@ -27,6 +27,7 @@ final class SltFileRunner {
     private static final int DEFAULT_HASH_THRESHOLD = 8;
     private static final Pattern HASH_LINE = Pattern.compile("\\d+ values hashing to [0-9a-f]{32}");
     private static final int SHOWN_VALUES = 12;
+    private static final Duration CANCEL_GRACE = Duration.ofSeconds(10);
 
     private final JdbcTarget target;
     private final Duration recordLimit;
@@ -46,7 +47,7 @@ final class SltFileRunner {
             return report;
         }
         boolean abandoned = false;
-        try (Watchdog watchdog = new Watchdog(recordLimit)) {
+        try (Watchdog watchdog = new Watchdog(recordLimit, CANCEL_GRACE)) {
             FileState state = new FileState();
             for (int i = 0; i < records.size(); i++) {
                 SltRecord record = records.get(i);

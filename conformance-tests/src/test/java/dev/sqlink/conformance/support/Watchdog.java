@@ -22,14 +22,18 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 public final class Watchdog implements AutoCloseable {
 
-    private static final Duration GRACE = Duration.ofSeconds(5);
-
     private final Duration limit;
+    private final Duration grace;
     private final AtomicReference<Statement> watched = new AtomicReference<>();
     private ExecutorService worker = newWorker();
 
-    public Watchdog(Duration limit) {
+    /**
+     * {@code grace}: how long a cancelled statement may take to stop. SQLite checks for interrupts
+     * between VDBE steps, so one long step (e.g. printf with a width of a billion) ends only later.
+     */
+    public Watchdog(Duration limit, Duration grace) {
         this.limit = limit;
+        this.grace = grace;
     }
 
     public Duration limit() {
@@ -54,17 +58,17 @@ public final class Watchdog implements AutoCloseable {
         } catch (TimeoutException overran) {
             cancelWatched();
             try {
-                unwrap(future, GRACE);
-                throw new TimedOut(limit, false);
+                unwrap(future, grace);
+                throw new TimedOut(limit, grace, false);
             } catch (TimeoutException stillRunning) {
                 future.cancel(true);
                 worker.shutdownNow();
                 worker = newWorker();
-                throw new TimedOut(limit, true);
+                throw new TimedOut(limit, grace, true);
             } catch (TimedOut t) {
                 throw t;
             } catch (Exception | Error endedByCancel) {
-                throw new TimedOut(limit, false);
+                throw new TimedOut(limit, grace, false);
             }
         }
     }
@@ -112,8 +116,8 @@ public final class Watchdog implements AutoCloseable {
     public static final class TimedOut extends Exception {
         private final boolean hung;
 
-        TimedOut(Duration limit, boolean hung) {
-            super(hung ? "still running " + GRACE.toSeconds() + " s after cancel (limit " + limit.toSeconds() + " s); connection abandoned"
+        TimedOut(Duration limit, Duration grace, boolean hung) {
+            super(hung ? "still running " + grace.toSeconds() + " s after cancel (limit " + limit.toSeconds() + " s); connection abandoned"
                     : "exceeded the time limit of " + limit.toSeconds() + " s and was cancelled");
             this.hung = hung;
         }
