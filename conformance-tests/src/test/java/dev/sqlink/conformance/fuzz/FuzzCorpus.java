@@ -21,16 +21,16 @@ import java.io.IOException;
  *
  * <p>The corpus is read with the reference driver: it is test input, not something under test.
  */
-record FuzzCorpus(String name, List<DbImage> images, List<Script> scripts, boolean probesOnly) {
+public record FuzzCorpus(String name, List<DbImage> images, List<Script> scripts, boolean probesOnly) {
 
     /** Bytes of a database file; null bytes mean a fresh, empty database. */
-    record DbImage(String id, byte[] bytes) {
+    public record DbImage(String id, byte[] bytes) {
     }
 
-    record Script(int id, String sql) {
+    public record Script(int id, String sql) {
     }
 
-    static FuzzCorpus load(Path file) throws SQLException, IOException {
+    public static FuzzCorpus load(Path file) throws SQLException, IOException {
         String name = file.getFileName().toString();
         try (Connection connection = JdbcTarget.reference().connect(file.toString());
                 Statement statement = connection.createStatement()) {
