@@ -32,10 +32,14 @@ public final class CorpusLocation {
     /** The named sub-folder of the corpus, or a skipped test with a message saying how to get it. */
     public static Path requireFolder(String name) {
         Path folder = corpusRoot().resolve(name);
-        assumeTrue(Files.isDirectory(folder),
-                () -> "Skipping: test corpus folder " + folder + " is absent. It sits beside the project"
-                        + " as ../shared/corpus/" + name + " (present in CI, absent in a fresh clone);"
-                        + " point -D" + PROPERTY + "=<folder> at another copy to run it.");
+        if (!Files.isDirectory(folder)) {
+            String message = "Skipping: test corpus folder " + folder + " is absent. It sits beside the project"
+                    + " as ../shared/corpus/" + name + " (present in CI, absent in a fresh clone);"
+                    + " point -D" + PROPERTY + "=<corpus folder> at a copy to run it.";
+            // Surefire does not show why a test factory was aborted, so say it on the console too.
+            System.out.println("[conformance] " + message);
+            assumeTrue(false, message);
+        }
         return folder;
     }
 }
