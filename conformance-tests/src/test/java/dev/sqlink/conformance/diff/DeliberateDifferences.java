@@ -1,0 +1,52 @@
+package dev.sqlink.conformance.diff;
+
+import java.util.List;
+
+/**
+ * Where jdbc:sqlink: deliberately behaves differently from sqlite-jdbc, each with its reason. Each
+ * rule rewrites the pair of observations so that the deliberate part no longer counts; everything
+ * else must match exactly. Add a rule here only with a reason a reviewer would accept.
+ */
+final class DeliberateDifferences {
+
+    record Pair(Observation ours, Observation reference) {
+    }
+
+    interface Rule {
+        Pair apply(Pair pair);
+    }
+
+    record Difference(String name, String reason, Rule rule) {
+    }
+
+    static final List<Difference> ALL = List.of(
+            new Difference("error messages",
+                    "Each driver words its messages its own way (sqlite-jdbc prefixes '[SQLITE_...]' and a generic"
+                            + " description); the error code and SQLState carry the meaning, and are compared.",
+                    pair -> new Pair(withoutMessage(pair.ours()), withoutMessage(pair.reference()))),
+            new Difference("SQLState where sqlite-jdbc has none",
+                    "sqlite-jdbc leaves SQLState null for most errors; jdbc:sqlink: reports X/Open SQLState classes"
+                            + " (e.g. 23xxx for constraint violations) so Spring and Hibernate can translate errors."
+                            + " Only compared when the reference reports one.",
+                    pair -> pair.reference().error() != null && pair.ours().error() != null
+                            && pair.reference().error().sqlState() == null
+                            ? new Pair(pair.ours().withError(new Observation.Failure(pair.ours().error().errorCode(), null,
+                                    pair.ours().error().message())), pair.reference())
+                            : pair));
+
+    private DeliberateDifferences() {
+    }
+
+    static Pair normalize(Observation ours, Observation reference) {
+        Pair pair = new Pair(ours, reference);
+        for (Difference difference : ALL) {
+            pair = difference.rule().apply(pair);
+        }
+        return pair;
+    }
+
+    private static Observation withoutMessage(Observation observation) {
+        Observation.Failure error = observation.error();
+        return error == null ? observation : observation.withError(new Observation.Failure(error.errorCode(), error.sqlState(), null));
+    }
+}
