@@ -1,7 +1,5 @@
 package dev.sqlink.jdbc;
 
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -56,19 +54,11 @@ final class ConnectionUrl {
                 }
                 sqliteParams.append(sqliteParams.length() == 0 ? '?' : '&').append(pair);
             } else {
-                props.put(decode(key), decode(value));
+                props.put(key, value); // taken literally, as sqlite-jdbc does (no percent-decoding)
             }
         }
         String filename = path.isEmpty() ? ":memory:" : path + sqliteParams;
         return new ConnectionUrl(filename, props);
-    }
-
-    private static String decode(String s) {
-        try {
-            return URLDecoder.decode(s, StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException e) {
-            return s; // a stray '%' is taken literally
-        }
     }
 
     /** What SQLite's open receives. */
