@@ -596,8 +596,7 @@ public final class JdbcConnection implements SqlinkConnection {
     @Override
     public DatabaseMetaData getMetaData() throws SQLException {
         checkOpen();
-        // LEAD: switch to `return new dev.sqlink.jdbc.meta.SqliteDatabaseMetaData(this);` when that class is merged.
-        throw new SQLFeatureNotSupportedException("DatabaseMetaData is not available in this build yet", "0A000");
+        return new dev.sqlink.jdbc.meta.SqliteDatabaseMetaData(this, settings.url());
     }
 
     @Override
