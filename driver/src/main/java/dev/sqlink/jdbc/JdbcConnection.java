@@ -475,6 +475,9 @@ public final class JdbcConnection implements SqlinkConnection {
         if (closed) {
             throw SqlErrors.closed("the connection");
         }
+        if (!db.isUsable()) {
+            throw SqlErrors.retired();
+        }
     }
 
     /** True when the engine answers within {@code timeoutSeconds} (0 = no limit). */
@@ -483,7 +486,7 @@ public final class JdbcConnection implements SqlinkConnection {
         if (timeoutSeconds < 0) {
             throw new SQLException("timeout must be >= 0: " + timeoutSeconds, "HY024");
         }
-        if (closed) {
+        if (closed || !db.isUsable()) {
             return false;
         }
         boolean locked;

@@ -33,6 +33,14 @@ public class JdbcStatement implements Statement {
     boolean poolable;
 
     private volatile boolean executing;
+    /** Counts executions, so a late abort never hits a later statement. */
+    private volatile long executions;
+
+    /**
+     * How long a cancelled or timed-out statement may ignore SQLite's interrupt flag (a single
+     * long C loop does) before the engine call is aborted, which retires the connection.
+     */
+    static final long ABORT_GRACE_MILLIS = 2000;
     private volatile boolean timedOut;
 
     /** The current result: a result set, or an update count (-1 when there is no more). */
@@ -72,6 +80,7 @@ public class JdbcStatement implements Statement {
      */
     <T> T timed(EngineWork<T> work) throws SQLException {
         timedOut = false;
+        executions++;
         executing = true;
         ScheduledFuture<?> timer = queryTimeout > 0 ? QueryTimer.schedule(queryTimeout, this::expire) : null;
         try {
@@ -93,8 +102,21 @@ public class JdbcStatement implements Statement {
     private void expire() {
         if (executing) {
             timedOut = true;
-            db.interrupt();
+            stop();
         }
+    }
+
+    /** Interrupts the engine now, and aborts the call if it is still running after the grace period. */
+    private void stop() {
+        db.interrupt();
+        long execution = executions;
+        QueryTimer.scheduleMillis(ABORT_GRACE_MILLIS, () -> {
+            JdbcResultSet rs = resultSet;
+            boolean stillOurs = executions == execution && (executing || (rs != null && !rs.isExhausted()));
+            if (stillOurs && db.isExecuting()) {
+                db.abort();
+            }
+        });
     }
 
     /** Closes the current and pending results before a new execution. */
@@ -514,7 +536,7 @@ public class JdbcStatement implements Statement {
         }
         JdbcResultSet rs = resultSet;
         if (executing || (rs != null && !rs.isExhausted())) {
-            db.interrupt();
+            stop();
         }
     }
 

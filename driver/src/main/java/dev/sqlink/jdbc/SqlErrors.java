@@ -118,6 +118,13 @@ public final class SqlErrors {
         return new SQLNonTransientConnectionException(what + " is closed", "08003", ResultCode.MISUSE);
     }
 
+    /** The engine instance was abandoned (an aborted statement or a trap): only a new connection helps. */
+    static SQLNonTransientConnectionException retired() {
+        return new SQLNonTransientConnectionException("the connection can no longer be used: a statement that did"
+                + " not respond to interrupt was aborted, or the engine failed; open a new connection", "08006",
+                ResultCode.MISUSE);
+    }
+
     static SQLFeatureNotSupportedException unsupported(String what) {
         return new SQLFeatureNotSupportedException(what + " is not supported by SQLite", "0A000");
     }

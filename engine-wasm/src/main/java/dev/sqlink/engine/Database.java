@@ -48,6 +48,9 @@ public final class Database implements AutoCloseable {
     private final String filename;
     private final Set<Stmt> openStatements = Collections.newSetFromMap(new IdentityHashMap<>());
     private volatile boolean closed;
+    /** The thread inside a call on this connection (the lock holder), for {@link #abort()}. */
+    private volatile Thread executing;
+    private final Object abortMonitor = new Object();
     private volatile String brokenReason;
 
     private Database(EngineInstance engine, int db, int scratch, String filename) {
@@ -96,6 +99,11 @@ public final class Database implements AutoCloseable {
 
     void acquire() {
         lock.lock();
+        if (lock.getHoldCount() == 1) {
+            synchronized (abortMonitor) {
+                executing = Thread.currentThread();
+            }
+        }
         if (brokenReason == null && nat.trap() != null) {
             brokenReason = "the engine trapped (" + nat.trap() + "); open a new connection";
         }
@@ -107,6 +115,17 @@ public final class Database implements AutoCloseable {
     }
 
     void release() {
+        if (lock.getHoldCount() == 1) {
+            synchronized (abortMonitor) {
+                executing = null;
+                if (nat.abortRequested() && nat.trap() == null) {
+                    // The abort came after the work finished: the connection is fine, and the
+                    // caller's thread must not leave with an interrupt it never asked for.
+                    Thread.interrupted();
+                    nat.clearAbortRequest();
+                }
+            }
+        }
         lock.unlock();
     }
 
@@ -124,8 +143,8 @@ public final class Database implements AutoCloseable {
         return closed;
     }
 
-    /** Open and not broken by a trap: only then may statements and blobs call into the instance. */
-    boolean isUsable() {
+    /** Open and not broken by a trap or an {@link #abort()}: only then can it run anything. */
+    public boolean isUsable() {
         return !closed && brokenReason == null && nat.trap() == null;
     }
 
@@ -143,7 +162,7 @@ public final class Database implements AutoCloseable {
                 return;
             }
             closed = true;
-            if (brokenReason != null) {
+            if (brokenReason != null || nat.trap() != null) {
                 engine.abandon();
                 return;
             }
@@ -290,6 +309,34 @@ public final class Database implements AutoCloseable {
             nat.memory.writeI32(interruptFlag, 1);
             VarHandle.fullFence();
         }
+    }
+
+    /**
+     * The last resort when {@link #interrupt()} is not enough: SQLite checks its interrupt flag
+     * only between VM instructions, so a single long C loop (a huge {@code printf} width, a
+     * giant {@code zeroblob} copy) ignores it. This interrupts the thread running inside the
+     * engine; the compiled wasm stops at its next loop back-edge. SQLite's state is unknown
+     * after that, so the connection becomes unusable (open a new one). The running call fails
+     * with {@link ResultCode#INTERRUPT}. Does nothing when no call is running.
+     *
+     * @return true when a running call was told to stop
+     */
+    public boolean abort() {
+        synchronized (abortMonitor) {
+            Thread running = executing;
+            if (running == null || closed) {
+                return false;
+            }
+            interrupt();
+            nat.requestAbort();
+            running.interrupt();
+            return true;
+        }
+    }
+
+    /** True while some thread is inside a call on this connection. */
+    public boolean isExecuting() {
+        return executing != null;
     }
 
     // ------------------------------------------------------------------ connection state

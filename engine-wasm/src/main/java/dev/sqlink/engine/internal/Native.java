@@ -1,5 +1,6 @@
 package dev.sqlink.engine.internal;
 
+import com.dylibso.chicory.runtime.ChicoryInterruptedException;
 import com.dylibso.chicory.runtime.ExportFunction;
 import com.dylibso.chicory.runtime.Instance;
 import com.dylibso.chicory.runtime.Memory;
@@ -115,6 +116,8 @@ public final class Native {
 
     /** Set once, by the first trap; the instance is never called again after it. */
     private volatile Throwable trap;
+    /** Set by Database.abort(): the next thread interrupt seen inside wasm is ours. */
+    private volatile boolean abortRequested;
     private Runnable onTrap = () -> { };
 
     public Native(Instance instance) {
@@ -231,6 +234,18 @@ public final class Native {
             }
             try {
                 return f.apply(args);
+            } catch (ChicoryInterruptedException e) {
+                if (trap == null) {
+                    trap = e;
+                    onTrap.run();
+                }
+                if (abortRequested) {
+                    Thread.interrupted(); // the interrupt was the abort's own signal, not the caller's
+                    throw new SqliteException(ResultCode.INTERRUPT, "the statement did not stop when interrupted"
+                            + " and was aborted; this connection can no longer be used, open a new one", e);
+                }
+                throw new SqliteException(ResultCode.INTERRUPT, "the thread was interrupted inside the engine;"
+                        + " this connection can no longer be used, open a new one", e);
             } catch (ChicoryException | StackOverflowError e) {
                 if (trap == null) {
                     trap = e;
@@ -245,6 +260,18 @@ public final class Native {
     private SqliteException dead() {
         return new SqliteException(ResultCode.INTERNAL, "the engine trapped earlier (" + trap
                 + "); this connection can no longer be used, open a new one", trap);
+    }
+
+    public void requestAbort() {
+        abortRequested = true;
+    }
+
+    public boolean abortRequested() {
+        return abortRequested;
+    }
+
+    public void clearAbortRequest() {
+        abortRequested = false;
     }
 
     /** The trap that killed this instance, or null while it is healthy. */

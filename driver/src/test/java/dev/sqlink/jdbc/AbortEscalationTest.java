@@ -1,0 +1,56 @@
+package dev.sqlink.jdbc;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLTimeoutException;
+import java.sql.Statement;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A statement stuck in one long C loop never looks at SQLite's interrupt flag; the driver then
+ * aborts the engine call after a grace period and retires the connection, so a timeout or a
+ * cancel always ends the statement.
+ */
+class AbortEscalationTest {
+    private static final String DEAF_TO_INTERRUPT = "select length(printf('%*c', 300000000, 'x'))";
+
+    @Test
+    void queryTimeoutEndsEvenWorkThatIgnoresInterrupt() throws Exception {
+        try (Connection c = DriverManager.getConnection("jdbc:sqlink::memory:");
+                Statement s = c.createStatement()) {
+            s.setQueryTimeout(1);
+            long start = System.nanoTime();
+            assertThrows(SQLTimeoutException.class, () -> s.executeQuery(DEAF_TO_INTERRUPT).next());
+            long seconds = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - start);
+            assertTrue(seconds < 30, "took " + seconds + " s");
+            assertFalse(c.isValid(1), "an aborted connection is not valid, so pools evict it");
+            assertThrows(SQLNonTransientConnectionException.class, () -> c.createStatement().execute("select 1"));
+        }
+    }
+
+    @Test
+    void cancelFromAnotherThreadEndsEvenWorkThatIgnoresInterrupt() throws Exception {
+        try (Connection c = DriverManager.getConnection("jdbc:sqlink::memory:");
+                Statement s = c.createStatement()) {
+            CompletableFuture<Throwable> running = CompletableFuture.supplyAsync(() -> {
+                try {
+                    s.executeQuery(DEAF_TO_INTERRUPT).next();
+                    return null;
+                } catch (Exception e) {
+                    return e;
+                }
+            });
+            Thread.sleep(500);
+            s.cancel();
+            Throwable outcome = running.get(30, TimeUnit.SECONDS);
+            assertTrue(outcome instanceof SQLTimeoutException, String.valueOf(outcome));
+        }
+    }
+}

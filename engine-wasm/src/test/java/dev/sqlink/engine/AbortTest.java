@@ -1,0 +1,86 @@
+package dev.sqlink.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/** abort(): the last resort for work that ignores SQLite's interrupt flag. */
+class AbortTest {
+
+    /** printf padding is one C loop that never looks at the interrupt flag (seconds of work here). */
+    private static final String DEAF_TO_INTERRUPT = "select length(printf('%*c', 100000000, 'x'))";
+
+    @Test
+    void abortStopsWorkThatIgnoresInterruptAndRetiresTheConnection() throws Exception {
+        Database db = Engine.open(":memory:", OpenFlags.DEFAULT);
+        CompletableFuture<Object> running = CompletableFuture.supplyAsync(() -> {
+            try (Stmt s = db.prepare(DEAF_TO_INTERRUPT)) {
+                s.step();
+                return s.getLong(0);
+            } catch (SqliteException e) {
+                return e;
+            } finally {
+                // whatever happened, the caller's thread must not keep an interrupt it never asked for
+                assertFalse(Thread.currentThread().isInterrupted(), "interrupt status leaked to the caller");
+            }
+        });
+        waitUntilExecuting(db);
+        db.interrupt();
+        Thread.sleep(300);
+        assertTrue(db.isExecuting(), "the soft interrupt alone does not stop this loop");
+        assertTrue(db.abort());
+        Object outcome = running.get(10, TimeUnit.SECONDS);
+        SqliteException e = assertThrows(SqliteException.class, () -> {
+            throw (SqliteException) outcome;
+        });
+        assertEquals(ResultCode.INTERRUPT, e.resultCode());
+        assertTrue(e.getMessage().contains("aborted"), e.getMessage());
+        SqliteException after = assertThrows(SqliteException.class, () -> db.prepare("select 1"));
+        assertTrue(after.getMessage().contains("unusable"), after.getMessage());
+        db.close(); // closing a retired connection is quiet
+    }
+
+    @Test
+    void abortWithNothingRunningIsHarmless() {
+        try (Database db = Engine.open(":memory:", OpenFlags.DEFAULT)) {
+            assertFalse(db.abort());
+            try (Stmt s = db.prepare("select 42")) {
+                assertTrue(s.step());
+                assertEquals(42, s.getLong(0));
+            }
+        }
+    }
+
+    @Test
+    void abortThatArrivesAfterTheWorkFinishedLeavesTheConnectionUsable() throws ExecutionException, InterruptedException {
+        try (Database db = Engine.open(":memory:", OpenFlags.DEFAULT)) {
+            // A call that finishes inside the engine before any loop sees the interrupt: the
+            // connection stays healthy and the interrupt status is cleared on the way out.
+            boolean interruptedAfter = CompletableFuture.supplyAsync(() -> {
+                db.locked(() -> db.abort());
+                return Thread.currentThread().isInterrupted();
+            }).get();
+            assertFalse(interruptedAfter);
+            try (Stmt s = db.prepare("select 1")) {
+                assertTrue(s.step());
+            }
+        }
+    }
+
+    private static void waitUntilExecuting(Database db) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (!db.isExecuting()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("the statement never started");
+            }
+            Thread.sleep(5);
+        }
+        Thread.sleep(200); // let it get into the printf loop
+    }
+}
