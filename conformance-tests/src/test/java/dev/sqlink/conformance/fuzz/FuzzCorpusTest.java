@@ -70,6 +70,7 @@ class FuzzCorpusTest {
         int statements = 0;
         int sqlErrors = 0;
         Path dbFile = tempDir.resolve("fuzz.db");
+        int abandonedFiles = 0;
         try (FuzzScriptRunner runner = new FuzzScriptRunner(target, statementLimit, scriptBudget)) {
             for (DbImage image : corpus.images()) {
                 boolean intact = image.bytes() == null || imageIntact(image, dbFile);
@@ -80,6 +81,11 @@ class FuzzCorpusTest {
                     if (seconds > SLOW_SCRIPT_SECONDS || outcome.kind() != Kind.OK) {
                         System.out.printf("[fuzz] %s script %d on %s: %s in %.1f s %s%n", corpus.name(), script.id(), image.id(),
                                 outcome.kind(), seconds, outcome.detail());
+                    }
+                    if (outcome.kind() == Kind.HUNG) {
+                        // The abandoned connection may still be writing that file: never reuse it.
+                        dbFile = tempDir.resolve("fuzz-" + (++abandonedFiles) + ".db");
+                        intact = image.bytes() == null || imageIntact(image, dbFile);
                     }
                     counts.merge(outcome.kind(), 1, Integer::sum);
                     statements += outcome.statements();

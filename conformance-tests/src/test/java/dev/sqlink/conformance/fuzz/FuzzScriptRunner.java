@@ -140,6 +140,8 @@ final class FuzzScriptRunner implements AutoCloseable {
         }
         if (image.bytes() != null) {
             Files.write(dbFile, image.bytes());
+        } else {
+            Files.deleteIfExists(dbFile); // every script on the empty image starts from an empty database
         }
     }
 
