@@ -258,3 +258,150 @@ EXPORT(sqlink_deserialize) int sqlink_deserialize(sqlite3 *db, const char *zSche
   unsigned flags = SQLITE_DESERIALIZE_FREEONCLOSE | (readOnly ? SQLITE_DESERIALIZE_READONLY : SQLITE_DESERIALIZE_RESIZEABLE);
   return sqlite3_deserialize(db, zSchema, p, n, n, flags);
 }
+
+/* ================================================================ virtual tables
+ *
+ * A self-contained section (issue 8): one sqlite3_module whose every method is a host
+ * import. The host names modules, tables and cursors by integer ids; a method that fails
+ * returns its result code and may hand back an error message it allocated with
+ * sqlite3_malloc (SQLite frees it). The host reads and writes sqlite3_index_info directly,
+ * at the offsets pinned by the static assertions below.
+ */
+#include <stddef.h>
+
+_Static_assert(sizeof(void *) == 4, "the host assumes wasm32 pointers");
+_Static_assert(offsetof(sqlite3_index_info, nConstraint) == 0, "index_info layout");
+_Static_assert(offsetof(sqlite3_index_info, aConstraint) == 4, "index_info layout");
+_Static_assert(offsetof(sqlite3_index_info, nOrderBy) == 8, "index_info layout");
+_Static_assert(offsetof(sqlite3_index_info, aOrderBy) == 12, "index_info layout");
+_Static_assert(offsetof(sqlite3_index_info, aConstraintUsage) == 16, "index_info layout");
+_Static_assert(offsetof(sqlite3_index_info, idxNum) == 20, "index_info layout");
+_Static_assert(offsetof(sqlite3_index_info, idxStr) == 24, "index_info layout");
+_Static_assert(offsetof(sqlite3_index_info, needToFreeIdxStr) == 28, "index_info layout");
+_Static_assert(offsetof(sqlite3_index_info, orderByConsumed) == 32, "index_info layout");
+_Static_assert(offsetof(sqlite3_index_info, estimatedCost) == 40, "index_info layout");
+_Static_assert(offsetof(sqlite3_index_info, estimatedRows) == 48, "index_info layout");
+_Static_assert(sizeof(struct sqlite3_index_constraint) == 12, "constraint layout");
+_Static_assert(offsetof(struct sqlite3_index_constraint, op) == 4, "constraint layout");
+_Static_assert(offsetof(struct sqlite3_index_constraint, usable) == 5, "constraint layout");
+_Static_assert(sizeof(struct sqlite3_index_orderby) == 8, "orderby layout");
+_Static_assert(sizeof(struct sqlite3_index_constraint_usage) == 8, "usage layout");
+
+HOST(vt_connect) int host_vt_connect(int moduleId, sqlite3 *db, int argc, const char *const *argv, int create,
+                                     int *pTableId, char **pzErr);
+HOST(vt_best_index) int host_vt_best_index(int tableId, sqlite3_index_info *info, char **pzErr);
+HOST(vt_disconnect) int host_vt_disconnect(int tableId, int destroy);
+HOST(vt_open) int host_vt_open(int tableId, int *pCursorId, char **pzErr);
+HOST(vt_close) int host_vt_close(int cursorId);
+HOST(vt_filter) int host_vt_filter(int cursorId, int idxNum, const char *idxStr, int argc, sqlite3_value **argv,
+                                   char **pzErr);
+HOST(vt_next) int host_vt_next(int cursorId, char **pzErr);
+HOST(vt_eof) int host_vt_eof(int cursorId);
+HOST(vt_column) int host_vt_column(int cursorId, sqlite3_context *ctx, int i);
+HOST(vt_rowid) int host_vt_rowid(int cursorId, sqlite3_int64 *pRowid, char **pzErr);
+HOST(vt_update) int host_vt_update(int tableId, int argc, sqlite3_value **argv, sqlite3_int64 *pRowid, char **pzErr);
+HOST(vt_module_destroy) void host_vt_module_destroy(int moduleId);
+
+typedef struct SqlinkVtab { sqlite3_vtab base; int id; } SqlinkVtab;
+typedef struct SqlinkCursor { sqlite3_vtab_cursor base; int id; } SqlinkCursor;
+
+#define VTAB_ID(p) (((SqlinkVtab *)(p))->id)
+#define CURSOR_ID(p) (((SqlinkCursor *)(p))->id)
+
+static int vtSetError(sqlite3_vtab *v, int rc, char *err) {
+  if (err) {
+    sqlite3_free(v->zErrMsg);
+    v->zErrMsg = err;
+  }
+  return rc;
+}
+
+static int vtInit(sqlite3 *db, void *pAux, int argc, const char *const *argv, sqlite3_vtab **ppVtab,
+                  char **pzErr, int create) {
+  SqlinkVtab *v = sqlite3_malloc(sizeof(*v));
+  if (!v) return SQLITE_NOMEM;
+  memset(v, 0, sizeof(*v));
+  int id = 0;
+  int rc = host_vt_connect(ID(pAux), db, argc, argv, create, &id, pzErr);
+  if (rc != SQLITE_OK) {
+    sqlite3_free(v);
+    return rc;
+  }
+  v->id = id;
+  *ppVtab = &v->base;
+  return SQLITE_OK;
+}
+static int vtCreate(sqlite3 *db, void *p, int argc, const char *const *argv, sqlite3_vtab **pp, char **pzErr) {
+  return vtInit(db, p, argc, argv, pp, pzErr, 1);
+}
+static int vtConnect(sqlite3 *db, void *p, int argc, const char *const *argv, sqlite3_vtab **pp, char **pzErr) {
+  return vtInit(db, p, argc, argv, pp, pzErr, 0);
+}
+static int vtBestIndex(sqlite3_vtab *v, sqlite3_index_info *info) {
+  char *err = 0;
+  return vtSetError(v, host_vt_best_index(VTAB_ID(v), info, &err), err);
+}
+static int vtDisconnect(sqlite3_vtab *v) {
+  host_vt_disconnect(VTAB_ID(v), 0);
+  sqlite3_free(v);
+  return SQLITE_OK;
+}
+static int vtDestroy(sqlite3_vtab *v) {
+  int rc = host_vt_disconnect(VTAB_ID(v), 1);
+  if (rc == SQLITE_OK) sqlite3_free(v);
+  return rc;
+}
+static int vtOpen(sqlite3_vtab *v, sqlite3_vtab_cursor **ppCursor) {
+  SqlinkCursor *c = sqlite3_malloc(sizeof(*c));
+  if (!c) return SQLITE_NOMEM;
+  memset(c, 0, sizeof(*c));
+  char *err = 0;
+  int rc = host_vt_open(VTAB_ID(v), &c->id, &err);
+  if (rc != SQLITE_OK) {
+    sqlite3_free(c);
+    return vtSetError(v, rc, err);
+  }
+  *ppCursor = &c->base;
+  return SQLITE_OK;
+}
+static int vtClose(sqlite3_vtab_cursor *c) {
+  host_vt_close(CURSOR_ID(c));
+  sqlite3_free(c);
+  return SQLITE_OK;
+}
+static int vtFilter(sqlite3_vtab_cursor *c, int idxNum, const char *idxStr, int argc, sqlite3_value **argv) {
+  char *err = 0;
+  return vtSetError(c->pVtab, host_vt_filter(CURSOR_ID(c), idxNum, idxStr, argc, argv, &err), err);
+}
+static int vtNext(sqlite3_vtab_cursor *c) {
+  char *err = 0;
+  return vtSetError(c->pVtab, host_vt_next(CURSOR_ID(c), &err), err);
+}
+static int vtEof(sqlite3_vtab_cursor *c) { return host_vt_eof(CURSOR_ID(c)); }
+static int vtColumn(sqlite3_vtab_cursor *c, sqlite3_context *ctx, int i) { return host_vt_column(CURSOR_ID(c), ctx, i); }
+static int vtRowid(sqlite3_vtab_cursor *c, sqlite3_int64 *pRowid) {
+  char *err = 0;
+  return vtSetError(c->pVtab, host_vt_rowid(CURSOR_ID(c), pRowid, &err), err);
+}
+static int vtUpdate(sqlite3_vtab *v, int argc, sqlite3_value **argv, sqlite3_int64 *pRowid) {
+  char *err = 0;
+  return vtSetError(v, host_vt_update(VTAB_ID(v), argc, argv, pRowid, &err), err);
+}
+static void vtModuleDestroy(void *p) { host_vt_module_destroy(ID(p)); }
+
+#define VT_METHODS(create, destroy) \
+  { 1, create, vtConnect, vtBestIndex, vtDisconnect, destroy, vtOpen, vtClose, vtFilter, vtNext, vtEof, \
+    vtColumn, vtRowid, vtUpdate, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0 }
+
+/* kind 0: CREATE VIRTUAL TABLE only; 1: eponymous only (xCreate NULL); 2: both, which
+ * SQLite recognises by xCreate == xConnect (the host then sees every open as a connect). */
+static const sqlite3_module vtModules[3] = {
+  VT_METHODS(vtCreate, vtDestroy),
+  VT_METHODS(0, vtDisconnect),
+  VT_METHODS(vtConnect, vtDestroy),
+};
+
+EXPORT(sqlink_create_module) int sqlink_create_module(sqlite3 *db, const char *zName, int id, int kind) {
+  if (kind < 0 || kind > 2) return SQLITE_MISUSE;
+  return sqlite3_create_module_v2(db, zName, &vtModules[kind], PTR(id), vtModuleDestroy);
+}

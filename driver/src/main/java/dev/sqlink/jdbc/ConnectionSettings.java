@@ -60,7 +60,7 @@ final class ConnectionSettings {
             throw new SQLException("the password property encrypts databases only in SQLCipher builds; this driver "
                     + "has no encryption and refuses to pretend: remove the password property", "0A000");
         }
-        for (String reserved : new String[] {"extensions", "grants", "bundle"}) {
+        for (String reserved : new String[] {"bundle"}) {
             String v = values.get(reserved);
             if (v != null && !v.isBlank()) {
                 throw new SQLException("connection property '" + reserved + "' is not yet supported in this release "

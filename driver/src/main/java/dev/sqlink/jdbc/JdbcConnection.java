@@ -11,6 +11,8 @@ import dev.sqlink.engine.ScalarFunction;
 import dev.sqlink.engine.SqliteException;
 import dev.sqlink.engine.Stmt;
 import dev.sqlink.engine.WindowAggregate;
+import dev.sqlink.jdbc.ext.ConnectionExtensions;
+import dev.sqlink.spi.ExtensionManifest;
 import java.sql.Array;
 import java.sql.Blob;
 import java.sql.CallableStatement;
@@ -31,6 +33,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
@@ -53,6 +56,7 @@ public final class JdbcConnection implements SqlinkConnection {
     private final Guard guard = new Guard();
     private final Database db;
     private final ConnectionSettings settings;
+    private final List<ExtensionManifest> extensions;
     private final StatementCache cache;
     private final Set<JdbcStatement> statements = Collections.newSetFromMap(new IdentityHashMap<>());
     private final boolean openedReadOnly;
@@ -74,8 +78,9 @@ public final class JdbcConnection implements SqlinkConnection {
         }
     }
 
-    private JdbcConnection(Database db, ConnectionSettings settings) {
+    private JdbcConnection(Database db, ConnectionSettings settings, List<ExtensionManifest> extensions) {
         this.db = db;
+        this.extensions = extensions;
         this.settings = settings;
         this.cache = new StatementCache(settings.statementCacheSize());
         this.openedReadOnly = (settings.openFlags() & OpenFlags.READONLY) != 0;
@@ -89,16 +94,25 @@ public final class JdbcConnection implements SqlinkConnection {
         } catch (SqliteException e) {
             throw SqlErrors.translate(e);
         }
+        List<ExtensionManifest> extensions;
         try {
             new ConnectionSetup(db, settings).apply();
+            // Extensions and grants take effect before the connection exists for anyone to use.
+            extensions = ConnectionExtensions.load(db, settings.values().get("extensions"),
+                    settings.values().get("grants"));
         } catch (SqliteException e) {
             db.close();
             throw SqlErrors.translate(e);
-        } catch (RuntimeException e) {
+        } catch (SQLException | RuntimeException e) {
             db.close();
             throw e;
         }
-        return new JdbcConnection(db, settings);
+        return new JdbcConnection(db, settings, extensions);
+    }
+
+    @Override
+    public List<ExtensionManifest> extensions() {
+        return extensions;
     }
 
     // ------------------------------------------------------------------ internals for statements

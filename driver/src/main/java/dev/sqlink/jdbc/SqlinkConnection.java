@@ -6,9 +6,11 @@ import dev.sqlink.engine.BlobHandle;
 import dev.sqlink.engine.Hooks;
 import dev.sqlink.engine.ScalarFunction;
 import dev.sqlink.engine.WindowAggregate;
+import dev.sqlink.spi.ExtensionManifest;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Comparator;
+import java.util.List;
 import java.util.function.Supplier;
 
 /**
@@ -76,4 +78,11 @@ public interface SqlinkConnection extends Connection {
 
     /** The file SQLite opened (or {@code :memory:}). */
     String filename();
+
+    /**
+     * The manifests of the extensions this connection loaded (the {@code extensions} property
+     * and the compiled-in extensions they required), dependencies first. Wasm extensions carry
+     * their content hash.
+     */
+    List<ExtensionManifest> extensions();
 }

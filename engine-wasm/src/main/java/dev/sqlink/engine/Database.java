@@ -529,6 +529,20 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /** Registers a virtual table module ({@code sqlite3_create_module_v2}). */
+    public void createModule(String name, VtabModule.Kind kind, VtabModule module) {
+        acquire();
+        int z = 0;
+        try {
+            z = nat.cString(name);
+            // SQLite calls the module destructor (which forgets the id) even when registration fails.
+            check(nat.createModule(db, z, engine.vtabs.register(module), kind.ordinal()));
+        } finally {
+            nat.free(z);
+            release();
+        }
+    }
+
     // ------------------------------------------------------------------ hooks
 
     public void setCommitHook(Hooks.CommitHook hook) {

@@ -59,6 +59,11 @@ public final class CallbackBridge {
         hookFailed(t);
     }
 
+    /** Keeps {@code t} as the cause of the statement's error (virtual table callbacks use this too). */
+    void remember(Throwable t) {
+        hookFailed(t);
+    }
+
     private void hookFailed(Throwable t) {
         if (hookFailure == null) {
             hookFailure = t instanceof RuntimeException ? (RuntimeException) t : new RuntimeException(t);

@@ -14,11 +14,13 @@ public final class EngineInstance {
     public final Native nat;
     public final VfsBridge vfs;
     public final CallbackBridge callbacks;
+    public final VtabBridge vtabs;
 
-    private EngineInstance(Native nat, VfsBridge vfs, CallbackBridge callbacks) {
+    private EngineInstance(Native nat, VfsBridge vfs, CallbackBridge callbacks, VtabBridge vtabs) {
         this.nat = nat;
         this.vfs = vfs;
         this.callbacks = callbacks;
+        this.vtabs = vtabs;
     }
 
     /** The parsed module (the stripped .meta), parsed once per JVM. */
@@ -34,9 +36,10 @@ public final class EngineInstance {
         WasmModule module = module();
         VfsBridge vfsBridge = new VfsBridge(vfs);
         CallbackBridge callbacks = new CallbackBridge();
+        VtabBridge vtabs = new VtabBridge(callbacks);
         Instance.Builder builder = Instance.builder(module)
                 .withMachineFactory(SqliteModule::create)
-                .withImportValues(HostImports.create(vfsBridge, callbacks));
+                .withImportValues(HostImports.create(vfsBridge, callbacks, vtabs));
         if (maxMemoryPages > 0) {
             int initial = module.memorySection().orElseThrow().getMemory(0).limits().initialPages();
             builder.withMemoryLimits(new MemoryLimits(initial, Math.max(initial, maxMemoryPages)));
@@ -47,7 +50,8 @@ public final class EngineInstance {
         nat.onTrap(vfsBridge::closeAll);
         vfsBridge.bind(nat);
         callbacks.bind(nat);
-        return new EngineInstance(nat, vfsBridge, callbacks);
+        vtabs.bind(nat);
+        return new EngineInstance(nat, vfsBridge, callbacks, vtabs);
     }
 
     /** Releases host resources after the instance can no longer be trusted (a trap). */

@@ -23,10 +23,11 @@ public final class HostImports {
 
     private HostImports() {}
 
-    public static ImportValues create(VfsBridge vfs, CallbackBridge cb) {
+    public static ImportValues create(VfsBridge vfs, CallbackBridge cb, VtabBridge vt) {
         HostImports h = new HostImports();
         h.vfsImports(vfs);
         h.callbackImports(cb);
+        h.vtabImports(vt);
         return ImportValues.builder().withFunctions(new ArrayList<>(h.functions)).build();
     }
 
@@ -78,6 +79,28 @@ public final class HostImports {
             return NONE;
         });
         add("file_shm_unmap", p(I32, I32), i, (inst, x) -> r(v.shmUnmap(a(x, 0), a(x, 1))));
+    }
+
+    private void vtabImports(VtabBridge v) {
+        ValType[] i = p(I32);
+        add("vt_connect", p(I32, I32, I32, I32, I32, I32, I32), i,
+                (inst, x) -> r(v.connect(a(x, 0), a(x, 1), a(x, 2), a(x, 3), a(x, 4), a(x, 5), a(x, 6))));
+        add("vt_best_index", p(I32, I32, I32), i, (inst, x) -> r(v.bestIndex(a(x, 0), a(x, 1), a(x, 2))));
+        add("vt_disconnect", p(I32, I32), i, (inst, x) -> r(v.disconnect(a(x, 0), a(x, 1))));
+        add("vt_open", p(I32, I32, I32), i, (inst, x) -> r(v.open(a(x, 0), a(x, 1), a(x, 2))));
+        add("vt_close", p(I32), i, (inst, x) -> r(v.close(a(x, 0))));
+        add("vt_filter", p(I32, I32, I32, I32, I32, I32), i,
+                (inst, x) -> r(v.filter(a(x, 0), a(x, 1), a(x, 2), a(x, 3), a(x, 4), a(x, 5))));
+        add("vt_next", p(I32, I32), i, (inst, x) -> r(v.next(a(x, 0), a(x, 1))));
+        add("vt_eof", p(I32), i, (inst, x) -> r(v.eof(a(x, 0))));
+        add("vt_column", p(I32, I32, I32), i, (inst, x) -> r(v.column(a(x, 0), a(x, 1), a(x, 2))));
+        add("vt_rowid", p(I32, I32, I32), i, (inst, x) -> r(v.rowid(a(x, 0), a(x, 1), a(x, 2))));
+        add("vt_update", p(I32, I32, I32, I32, I32), i,
+                (inst, x) -> r(v.update(a(x, 0), a(x, 1), a(x, 2), a(x, 3), a(x, 4))));
+        add("vt_module_destroy", p(I32), p(), (inst, x) -> {
+            v.destroyModule(a(x, 0));
+            return NONE;
+        });
     }
 
     private void callbackImports(CallbackBridge c) {

@@ -89,6 +89,8 @@ public final class Native {
     private final ExportFunction createFunction;
     private final ExportFunction createFunctionV2;
     private final ExportFunction createCollation;
+    private final ExportFunction createModule;
+    private final ExportFunction declareVtab;
     private final ExportFunction commitHook;
     private final ExportFunction rollbackHook;
     private final ExportFunction updateHook;
@@ -194,6 +196,8 @@ public final class Native {
         createFunction = guarded(instance, "sqlink_create_function");
         createFunctionV2 = guarded(instance, "sqlite3_create_function_v2");
         createCollation = guarded(instance, "sqlink_create_collation");
+        createModule = guarded(instance, "sqlink_create_module");
+        declareVtab = guarded(instance, "sqlite3_declare_vtab");
         commitHook = guarded(instance, "sqlink_commit_hook");
         rollbackHook = guarded(instance, "sqlink_rollback_hook");
         updateHook = guarded(instance, "sqlink_update_hook");
@@ -669,6 +673,15 @@ public final class Native {
 
     public int createCollation(int db, int zName, int id) {
         return i(createCollation.apply(db, zName, id));
+    }
+
+    /** kind: 0 CREATE VIRTUAL TABLE only, 1 eponymous only, 2 both (see sqlink_glue.c). */
+    public int createModule(int db, int zName, int id, int kind) {
+        return i(createModule.apply(db, zName, id, kind));
+    }
+
+    public int declareVtab(int db, int zSql) {
+        return i(declareVtab.apply(db, zSql));
     }
 
     public void commitHook(int db, int id) {
