@@ -19,7 +19,7 @@ public final class JdbcTarget {
     public static final String URL_PROPERTY = "sqlink.conformance.url";
     /** The reference driver for differential tests. */
     public static final String REFERENCE_URL_PROPERTY = "sqlink.conformance.referenceUrl";
-    /** Set to false to fail instead of falling back to the reference driver. */
+    /** Set to true to fall back to the reference driver when no driver accepts the URL (to test the runners alone). */
     public static final String ALLOW_FALLBACK_PROPERTY = "sqlink.conformance.allowFallback";
 
     static final String DEFAULT_URL = "jdbc:sqlink:" + DB_PLACEHOLDER;
@@ -41,9 +41,8 @@ public final class JdbcTarget {
 
     /**
      * The driver under test: {@code -Dsqlink.conformance.url}, by default our {@code jdbc:sqlink:}.
-     * While the sqlink driver is not on the class path (its branch is not merged yet) this falls back to
-     * the reference driver and says so loudly; {@code -Dsqlink.conformance.allowFallback=false} turns
-     * the fallback into an error.
+     * When no driver accepts that URL it is an error, unless {@code -Dsqlink.conformance.allowFallback=true}
+     * asks to fall back to the reference driver (which it then says loudly).
      */
     public static synchronized JdbcTarget underTest() {
         if (underTest == null) {
@@ -51,7 +50,7 @@ public final class JdbcTarget {
             JdbcTarget wanted = new JdbcTarget("under test", template);
             if (wanted.hasDriver()) {
                 underTest = wanted;
-            } else if (Boolean.parseBoolean(System.getProperty(ALLOW_FALLBACK_PROPERTY, "true"))) {
+            } else if (Boolean.parseBoolean(System.getProperty(ALLOW_FALLBACK_PROPERTY, "false"))) {
                 underTest = new JdbcTarget("FALLBACK reference (no driver for " + template + ")", REFERENCE_URL);
             } else {
                 throw new IllegalStateException("No JDBC driver accepts '" + wanted.url(MEMORY) + "'; put the driver on"

@@ -13,14 +13,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/**
- * The schema every metadata test reads, opened through plain java.sql. The only line that names
- * a driver is {@link #URL_PREFIX}: it is xerial's until jdbc:sqlink: is merged, then switch it
- * (and {@link #metadata} to connection.getMetaData()).
- */
+/** The schema every metadata test reads, opened through plain java.sql on our driver. */
 final class MetadataFixture {
 
-    static final String URL_PREFIX = "jdbc:sqlite:";
+    static final String URL_PREFIX = "jdbc:sqlink:";
 
     static final String[] SCHEMA = {
         "CREATE TABLE \"Parent Table\" (\"Id\" INTEGER PRIMARY KEY, \"Na\"\"me\" VARCHAR(20) NOT NULL DEFAULT 'x',"
@@ -68,8 +64,8 @@ final class MetadataFixture {
         return connection;
     }
 
-    static DatabaseMetaData metadata(Connection connection) {
-        return new SqliteDatabaseMetaData(connection, "test-url");
+    static DatabaseMetaData metadata(Connection connection) throws SQLException {
+        return connection.getMetaData();
     }
 
     /** All rows as maps from column label to getObject, in result order. */

@@ -62,7 +62,7 @@ class SqliteDatabaseMetaDataTest {
                 + version.substring(version.indexOf('.', version.indexOf('.') + 1)));
         assertEquals(SqliteDatabaseMetaData.DRIVER_NAME, meta.getDriverName());
         assertEquals("0.1.0", meta.getDriverVersion());
-        assertEquals("test-url", meta.getURL());
+        assertEquals(MetadataFixture.URL_PREFIX + directory.resolve("main.db"), meta.getURL());
         assertEquals(connection, meta.getConnection());
     }
 

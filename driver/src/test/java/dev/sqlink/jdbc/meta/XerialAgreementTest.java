@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
+import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -36,9 +37,10 @@ class XerialAgreementTest {
 
     @Test
     void agreesWithXerialOnTablesColumnsKeysAndIndexes() throws SQLException {
-        try (Connection connection = MetadataFixture.open(directory)) {
+        try (Connection connection = MetadataFixture.open(directory);
+                Connection reference = DriverManager.getConnection("jdbc:sqlite:" + directory.resolve("main.db"))) {
             DatabaseMetaData ours = MetadataFixture.metadata(connection);
-            DatabaseMetaData xerial = connection.getMetaData();
+            DatabaseMetaData xerial = reference.getMetaData();
             assertEquals(project(xerial.getTables(null, null, "%", new String[] {"TABLE", "VIEW"}), "TABLE_NAME", "TABLE_TYPE"),
                     project(ours.getTables(null, "main", "%", new String[] {"TABLE", "VIEW"}), "TABLE_NAME", "TABLE_TYPE"));
             for (String table : MAIN_TABLES) {

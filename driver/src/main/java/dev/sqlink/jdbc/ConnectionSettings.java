@@ -1,0 +1,121 @@
+package dev.sqlink.jdbc;
+
+import dev.sqlink.engine.OpenFlags;
+import java.sql.SQLException;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+
+/**
+ * The validated settings of one connection: the URL's properties overridden by the
+ * {@code Properties} object, each checked against the {@link PropertyCatalog}.
+ */
+final class ConnectionSettings {
+    private final String url;
+    private final String filename;
+    private final Map<String, String> values; // canonical values of the properties given
+    private final int openFlags;
+    private final DateSettings dates;
+
+    private ConnectionSettings(String url, String filename, Map<String, String> values) throws SQLException {
+        this.url = url;
+        this.filename = filename;
+        this.values = Collections.unmodifiableMap(values);
+        this.openFlags = computeOpenFlags();
+        this.dates = DateSettings.of(get("date_class"), get("date_precision"), get("date_string_format"));
+        checkUnsupported();
+    }
+
+    static ConnectionSettings of(String url, Properties info) throws SQLException {
+        ConnectionUrl parsed = ConnectionUrl.parse(url);
+        Map<String, String> raw = new LinkedHashMap<>(parsed.properties());
+        if (info != null) {
+            for (String key : info.stringPropertyNames()) {
+                raw.put(key, info.getProperty(key));
+            }
+            // Properties.put with a non-String value is invisible to stringPropertyNames.
+            for (Map.Entry<Object, Object> e : info.entrySet()) {
+                if (!(e.getValue() instanceof String) && e.getValue() != null) {
+                    raw.put(String.valueOf(e.getKey()), String.valueOf(e.getValue()));
+                }
+            }
+        }
+        Map<String, String> values = new LinkedHashMap<>();
+        for (Map.Entry<String, String> e : raw.entrySet()) {
+            ConnectionProperty p = PropertyCatalog.require(e.getKey());
+            values.put(p.name(), p.normalize(e.getValue()));
+        }
+        return new ConnectionSettings(url, parsed.filename(), values);
+    }
+
+    private void checkUnsupported() throws SQLException {
+        if (Boolean.parseBoolean(get("enable_load_extension"))) {
+            throw new SQLException("enable_load_extension=true is not supported: this driver never loads native "
+                    + "code; built-in and Java/wasm extensions come through the extensions property", "0A000");
+        }
+        String password = values.get("password");
+        if (password != null && !password.isEmpty()) {
+            throw new SQLException("the password property encrypts databases only in SQLCipher builds; this driver "
+                    + "has no encryption and refuses to pretend: remove the password property", "0A000");
+        }
+        for (String reserved : new String[] {"extensions", "grants", "bundle"}) {
+            String v = values.get(reserved);
+            if (v != null && !v.isBlank()) {
+                throw new SQLException("connection property '" + reserved + "' is not yet supported in this release "
+                        + "(it arrives with the extension platform); remove it for now", "0A000");
+            }
+        }
+        int cacheSize = Integer.parseInt(get("statement_cache_size"));
+        if (cacheSize < 0) {
+            throw new SQLException("statement_cache_size must be >= 0: " + cacheSize, "HY024");
+        }
+    }
+
+    private int computeOpenFlags() throws SQLException {
+        String mode = values.get("open_mode");
+        int flags;
+        if (mode != null) {
+            flags = Integer.parseInt(mode);
+            if ((flags & (OpenFlags.READONLY | OpenFlags.READWRITE)) == 0) {
+                throw new SQLException("open_mode " + mode + " has neither READONLY (1) nor READWRITE (2)", "HY024");
+            }
+        } else {
+            flags = OpenFlags.READWRITE | OpenFlags.CREATE;
+        }
+        flags |= OpenFlags.URI;
+        if (Boolean.parseBoolean(get("shared_cache"))) {
+            flags |= OpenFlags.SHAREDCACHE;
+        }
+        return flags;
+    }
+
+    /** The given value, or the property's default. */
+    String get(String name) {
+        String v = values.get(name);
+        return v != null ? v : PropertyCatalog.find(name).defaultValue();
+    }
+
+    boolean isSet(String name) {
+        return values.containsKey(name);
+    }
+
+    String url() { return url; }
+    String filename() { return filename; }
+    int openFlags() { return openFlags; }
+    DateSettings dates() { return dates; }
+    Map<String, String> values() { return values; }
+
+    int busyTimeout() { return Integer.parseInt(get("busy_timeout")); }
+
+    int statementCacheSize() { return Integer.parseInt(get("statement_cache_size")); }
+
+    boolean generatedKeys() { return Boolean.parseBoolean(get("jdbc.get_generated_keys")); }
+
+    /** "BEGIN DEFERRED" etc.; sqlite-jdbc's spelling DEFFERED is accepted as DEFERRED. */
+    String beginStatement() {
+        String mode = get("transaction_mode").toUpperCase(Locale.ROOT);
+        return "BEGIN " + ("DEFFERED".equals(mode) ? "DEFERRED" : mode);
+    }
+}
