@@ -192,7 +192,8 @@ class SpringHikariTest {
         HikariConfig config = new HikariConfig();
         config.setPoolName("sqlink-datasource");
         config.setDataSourceClassName(dataSourceClass.getName());
-        config.addDataSourceProperty("url", database.url());
+        // Our DataSource takes only our URLs, whichever driver the rest of the suite runs on.
+        config.addDataSourceProperty("url", "jdbc:sqlink:" + database.file());
         config.setMaximumPoolSize(2);
         try (HikariDataSource viaClassName = new HikariDataSource(config)) {
             JdbcTemplate template = new JdbcTemplate(viaClassName);
