@@ -73,12 +73,22 @@ class NotesApplicationTest {
         assertEquals(before, notes.count(), "the first note of the failed batch was rolled back");
 
         // The pool is open, the file is an ordinary SQLite database for the native tool.
-        Path sqlite3 = Path.of("/usr/bin/sqlite3");
-        Assumptions.assumeTrue(Files.isExecutable(sqlite3), "native sqlite3 not installed");
+        Path sqlite3 = onPath("sqlite3");
+        Assumptions.assumeTrue(sqlite3 != null, "native sqlite3 not installed");
         Process p = new ProcessBuilder(sqlite3.toString(), dir.resolve("notes.db").toString(),
                 "select title from note where done order by id;").redirectErrorStream(true).start();
         assertTrue(p.waitFor(30, TimeUnit.SECONDS));
         assertEquals("write docs", new String(p.getInputStream().readAllBytes()).strip());
+    }
+
+    private static Path onPath(String program) {
+        for (String dir : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
+            Path candidate = Path.of(dir, program);
+            if (!dir.isEmpty() && Files.isExecutable(candidate)) {
+                return candidate;
+            }
+        }
+        return null;
     }
 
     private static List<String> titles(List<Note> list) {
