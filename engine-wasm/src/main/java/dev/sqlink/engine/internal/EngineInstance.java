@@ -36,6 +36,8 @@ public final class EngineInstance {
         CallbackBridge callbacks = new CallbackBridge();
         Instance.Builder builder = Instance.builder(module)
                 .withMachineFactory(SqliteModule::create)
+                // pages the VFS can share between instances: the WAL index lives there
+                .withMemoryFactory(SharedPageMemory::new)
                 .withImportValues(HostImports.create(vfsBridge, callbacks));
         if (maxMemoryPages > 0) {
             int initial = module.memorySection().orElseThrow().getMemory(0).limits().initialPages();
@@ -44,7 +46,7 @@ public final class EngineInstance {
         Instance instance = builder.build();
         instance.export("_initialize").apply();
         Native nat = new Native(instance);
-        vfsBridge.bind(nat);
+        vfsBridge.bind(nat, (SharedPageMemory) instance.memory());
         callbacks.bind(nat);
         return new EngineInstance(nat, vfsBridge, callbacks);
     }

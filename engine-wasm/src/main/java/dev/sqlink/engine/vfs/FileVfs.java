@@ -97,8 +97,8 @@ public final class FileVfs implements Vfs {
             Path file = Paths.get(name);
             switch (flags) {
                 case ACCESS_EXISTS:
-                    // An empty journal or WAL is no journal, as in SQLite's unix VFS.
-                    return Files.exists(file) && (Files.isDirectory(file) || !isSidecar(name) || Files.size(file) > 0);
+                    // As SQLite's unix VFS: an empty regular file (an empty journal or WAL) does not exist.
+                    return Files.exists(file) && (!Files.isRegularFile(file) || Files.size(file) > 0);
                 case ACCESS_READWRITE:
                     return Files.isReadable(file) && Files.isWritable(file);
                 default:
@@ -111,10 +111,6 @@ public final class FileVfs implements Vfs {
         }
     }
 
-    private static boolean isSidecar(String path) {
-        return path.endsWith("-journal") || path.endsWith("-wal");
-    }
-
     @Override
     public String fullPathname(String name) throws VfsException {
         try {
@@ -122,6 +118,12 @@ public final class FileVfs implements Vfs {
         } catch (RuntimeException e) {
             throw new VfsException(SqliteCodes.CANTOPEN_FULLPATH, "not a valid path: " + name, e);
         }
+    }
+
+    /** Offers SQLite's shared-memory methods: the wal-index is shared by the connections of this JVM. */
+    @Override
+    public boolean supportsSharedMemory() {
+        return true;
     }
 
     /** Makes a created or deleted directory entry durable (what {@code unixSync} does for journals). */

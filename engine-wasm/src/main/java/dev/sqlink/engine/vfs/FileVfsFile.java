@@ -22,6 +22,10 @@ final class FileVfsFile implements VfsFile {
     /** Set when this open created the file: its directory entry must reach the disk on the first sync. */
     private boolean syncDirectoryOnSync;
     private boolean closed;
+    /** The database's wal-index while this connection maps it. */
+    private WalIndex walIndex;
+    /** This connection's wal-index lock slots: bits 0-7 shared, 8-15 exclusive. */
+    private int shmHeld;
     /** This connection's SQLite lock level; changed only by {@link SharedFile} under its guard. */
     int lockLevel;
 
@@ -126,6 +130,39 @@ final class FileVfsFile implements VfsFile {
     }
 
     @Override
+    public SharedMemoryRegion shmMap(int region, int regionSize, boolean extend) throws VfsException {
+        if (walIndex == null) {
+            walIndex = OpenFileTable.attachWalIndex(shared);
+        }
+        return walIndex.region(region, regionSize, extend);
+    }
+
+    @Override
+    public void shmLock(int offset, int count, int flags) throws VfsException {
+        if (walIndex == null) {
+            throw new VfsException(SqliteCodes.IOERR_SHMLOCK, "wal-index lock before the index was mapped");
+        }
+        shmHeld = walIndex.lock(this, shmHeld, offset, count, flags);
+    }
+
+    @Override
+    public void shmUnmap(boolean delete) {
+        if (walIndex == null) {
+            return;
+        }
+        try {
+            if (shmHeld != 0) {
+                walIndex.lock(this, shmHeld, 0, 8, 1);
+            }
+        } catch (VfsException e) {
+            // unlocking cannot fail
+        }
+        shmHeld = 0;
+        OpenFileTable.detachWalIndex(walIndex, delete);
+        walIndex = null;
+    }
+
+    @Override
     public int deviceCharacteristics() {
         return IOCAP_POWERSAFE_OVERWRITE;
     }
@@ -141,6 +178,7 @@ final class FileVfsFile implements VfsFile {
             return;
         }
         closed = true;
+        shmUnmap(false);
         try {
             // SQLite unlocks before closing; after a trap it could not, so never leave locks behind.
             shared.unlock(this, LOCK_NONE);

@@ -78,6 +78,28 @@ final class OpenFileTable {
         file.channel.close();
     }
 
+    /** The wal-index of {@code file} for one more connection, opened by the first. */
+    static WalIndex attachWalIndex(SharedFile file) throws VfsException {
+        synchronized (FILES) {
+            if (file.walIndex == null) {
+                file.walIndex = WalIndex.open(file);
+            }
+            file.walIndex.users++;
+            return file.walIndex;
+        }
+    }
+
+    /** One connection stops using the wal-index; the last one closes it. */
+    static void detachWalIndex(WalIndex index, boolean delete) {
+        synchronized (FILES) {
+            if (--index.users > 0) {
+                return;
+            }
+            index.database().walIndex = null;
+        }
+        index.close(delete);
+    }
+
     /** The shared file for {@code path} if some connection of this JVM has it open. */
     static SharedFile lookup(Path path) {
         synchronized (FILES) {

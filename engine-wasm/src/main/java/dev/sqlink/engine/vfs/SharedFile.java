@@ -34,7 +34,8 @@ final class SharedFile {
     final boolean writable;
     /** Connections of this JVM that have the file open; guarded by {@link OpenFileTable}. */
     int openCount;
-    // WAL_INDEX_FIELD
+    /** The wal-index while any connection of the JVM uses it; guarded by {@link OpenFileTable}. */
+    WalIndex walIndex;
 
     private final ReentrantLock guard = new ReentrantLock();
     /** The strongest lock any connection of this JVM holds. */
