@@ -73,6 +73,7 @@ public final class FileVfs implements Vfs {
     public void delete(String name, boolean syncDirectory) throws VfsException {
         policy.check(new OpenPolicy.Request(name, OpenPolicy.databaseOf(name), OpenPolicy.Kind.OTHER, true));
         Path path = Paths.get(name);
+        OpenFileTable.forget(path);
         try {
             Files.delete(path);
         } catch (NoSuchFileException e) {

@@ -44,6 +44,7 @@ final class FileVfsFile implements VfsFile {
 
     @Override
     public int read(byte[] buffer, int length, long offset) throws VfsException {
+        boolean interrupted = Interrupts.suspend();
         try {
             ByteBuffer target = ByteBuffer.wrap(buffer, 0, length);
             long position = offset;
@@ -57,6 +58,8 @@ final class FileVfsFile implements VfsFile {
             return target.position();
         } catch (IOException e) {
             throw new VfsException(SqliteCodes.IOERR_READ, "read failed on " + path + ": " + e.getMessage(), e);
+        } finally {
+            Interrupts.resume(interrupted);
         }
     }
 
@@ -65,6 +68,7 @@ final class FileVfsFile implements VfsFile {
         if (readOnly) {
             throw new VfsException(SqliteCodes.READONLY, path + " was opened read-only");
         }
+        boolean interrupted = Interrupts.suspend();
         try {
             ByteBuffer source = ByteBuffer.wrap(buffer, 0, length);
             long position = offset;
@@ -75,6 +79,8 @@ final class FileVfsFile implements VfsFile {
             boolean full = e.getMessage() != null && e.getMessage().contains("No space left");
             throw new VfsException(full ? SqliteCodes.FULL : SqliteCodes.IOERR_WRITE,
                     "write failed on " + path + ": " + e.getMessage(), e);
+        } finally {
+            Interrupts.resume(interrupted);
         }
     }
 
@@ -83,20 +89,26 @@ final class FileVfsFile implements VfsFile {
         if (readOnly) {
             throw new VfsException(SqliteCodes.READONLY, path + " was opened read-only");
         }
+        boolean interrupted = Interrupts.suspend();
         try {
             channel.truncate(size);
         } catch (IOException e) {
             throw new VfsException(SqliteCodes.IOERR_TRUNCATE, "truncate failed on " + path + ": " + e.getMessage(), e);
+        } finally {
+            Interrupts.resume(interrupted);
         }
     }
 
     /** {@code PRAGMA synchronous} decides whether SQLite calls this; when it does, data reaches the disk. */
     @Override
     public void sync(int flags) throws VfsException {
+        boolean interrupted = Interrupts.suspend();
         try {
             channel.force((flags & SYNC_DATAONLY) == 0);
         } catch (IOException e) {
             throw new VfsException(SqliteCodes.IOERR_FSYNC, "sync failed on " + path + ": " + e.getMessage(), e);
+        } finally {
+            Interrupts.resume(interrupted);
         }
         if (syncDirectoryOnSync) {
             // A journal that exists on disk but not in its directory cannot roll anything back.
@@ -107,10 +119,13 @@ final class FileVfsFile implements VfsFile {
 
     @Override
     public long size() throws VfsException {
+        boolean interrupted = Interrupts.suspend();
         try {
             return channel.size();
         } catch (IOException e) {
             throw new VfsException(SqliteCodes.IOERR_FSTAT, "size failed on " + path + ": " + e.getMessage(), e);
+        } finally {
+            Interrupts.resume(interrupted);
         }
     }
 

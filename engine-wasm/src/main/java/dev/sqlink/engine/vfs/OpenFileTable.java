@@ -78,6 +78,20 @@ final class OpenFileTable {
         file.channel.close();
     }
 
+    /**
+     * Called before {@code path} is deleted: its entry must not outlive the directory entry,
+     * or a new file that the file system gives the same inode number would be mistaken for
+     * the deleted one (and written through a channel to a file nobody can see).
+     */
+    static void forget(Path path) {
+        synchronized (FILES) {
+            SharedFile known = lookup(path);
+            if (known != null) {
+                FILES.remove(known.key, known);
+            }
+        }
+    }
+
     /** The wal-index of {@code file} for one more connection, opened by the first. */
     static WalIndex attachWalIndex(SharedFile file) throws VfsException {
         synchronized (FILES) {

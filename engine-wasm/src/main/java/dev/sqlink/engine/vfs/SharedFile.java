@@ -200,6 +200,7 @@ final class SharedFile {
     }
 
     private FileLock tryLock(long position, long size, boolean shared) throws VfsException {
+        boolean interrupted = Interrupts.suspend();
         try {
             return channel.tryLock(position, size, shared);
         } catch (OverlappingFileLockException e) {
@@ -209,6 +210,8 @@ final class SharedFile {
             throw new VfsException(SqliteCodes.READONLY, path + " is open read-only: cannot take a write lock");
         } catch (IOException e) {
             throw new VfsException(SqliteCodes.IOERR_LOCK, "lock failed on " + path + ": " + e.getMessage(), e);
+        } finally {
+            Interrupts.resume(interrupted);
         }
     }
 
@@ -216,10 +219,13 @@ final class SharedFile {
         if (lock == null) {
             return;
         }
+        boolean interrupted = Interrupts.suspend();
         try {
             lock.release();
         } catch (IOException e) {
             throw new VfsException(SqliteCodes.IOERR_UNLOCK, "unlock failed on " + path + ": " + e.getMessage(), e);
+        } finally {
+            Interrupts.resume(interrupted);
         }
     }
 

@@ -65,10 +65,13 @@ final class WalIndex {
                     + " (a read-only directory cannot hold a WAL database; use journal_mode=DELETE)", e);
         }
         FileLock dms;
+        boolean interrupted = Interrupts.suspend();
         try {
             dms = channel.tryLock(DMS_BYTE, 1, false);
         } catch (IOException | OverlappingFileLockException e) {
             dms = null;
+        } finally {
+            Interrupts.resume(interrupted);
         }
         if (dms == null) {
             closeQuietly(channel);

@@ -2,6 +2,7 @@ package dev.sqlink.engine.vfs;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.sqlink.engine.Database;
 import dev.sqlink.engine.ResultCode;
@@ -143,6 +144,38 @@ class LockingTest {
         try (Database mem = dev.sqlink.engine.Engine.open("file:shared?mode=memory", dev.sqlink.engine.OpenFlags.DEFAULT)) {
             mem.exec("CREATE TABLE m(x); INSERT INTO m VALUES (1)");
             assertEquals(1, Sql.queryLong(mem, "SELECT count(*) FROM m"));
+        }
+    }
+
+    @Test
+    void anInterruptedConnectionReleasesItsLocksAndLeavesOthersWorking() {
+        Path file = dir.resolve("i.db");
+        try (Database a = Sql.open(file); Database b = Sql.open(file)) {
+            a.exec("CREATE TABLE t(x); INSERT INTO t VALUES (0)");
+            a.exec("BEGIN IMMEDIATE; INSERT INTO t VALUES (1)");
+            Thread.currentThread().interrupt();
+            try {
+                // The runtime stops on a thread interrupt: the connection is lost, as after a crash.
+                assertThrows(SqliteException.class, () -> a.exec("INSERT INTO t SELECT x FROM t"));
+            } finally {
+                Thread.interrupted();
+            }
+            // Its locks are gone and the shared channel is still open for the other connection.
+            b.exec("BEGIN IMMEDIATE; INSERT INTO t VALUES (2); COMMIT");
+            assertEquals(2, Sql.queryLong(b, "SELECT count(*) FROM t"));
+            assertEquals("ok", Sql.integrity(b));
+        }
+    }
+
+    @Test
+    void anUnknownVfsIsAClearError() {
+        SqliteException e = assertThrows(SqliteException.class, () -> dev.sqlink.engine.Engine.open(
+                dir.resolve("v.db").toUri() + "?vfs=unix", dev.sqlink.engine.OpenFlags.DEFAULT));
+        assertEquals(ResultCode.ERROR, e.resultCode());
+        assertTrue(e.getMessage().contains("no such vfs: unix"), e.getMessage());
+        try (Database db = dev.sqlink.engine.Engine.open(dir.resolve("v.db").toUri() + "?vfs=sqlink",
+                dev.sqlink.engine.OpenFlags.DEFAULT)) {
+            db.exec("CREATE TABLE t(x)");
         }
     }
 
