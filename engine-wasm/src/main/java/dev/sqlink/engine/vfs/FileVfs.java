@@ -7,6 +7,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
 
 /**
  * The default VFS: real files through {@link FileChannel}, locked with SQLite's unix
@@ -47,11 +48,12 @@ public final class FileVfs implements Vfs {
             path = Paths.get(name);
             check(name, flags, write);
         }
-        if (Files.isDirectory(path)) {
+        BasicFileAttributes existing = OpenFileTable.attributes(path);
+        if (existing != null && existing.isDirectory()) {
             throw new VfsException(SqliteCodes.CANTOPEN_ISDIR, "is a directory, not a database file: " + path);
         }
-        boolean existed = name != null && Files.exists(path);
-        SharedFile shared = OpenFileTable.acquire(path, write, create || name == null, exclusive);
+        boolean existed = name != null && existing != null;
+        SharedFile shared = OpenFileTable.acquire(path, existing, write, create || name == null, exclusive);
         boolean readOnly = !write || !shared.writable;
         return new FileVfsFile(shared, deleteOnClose, readOnly, write && !existed);
     }

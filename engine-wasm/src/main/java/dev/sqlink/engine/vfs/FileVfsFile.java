@@ -99,12 +99,16 @@ final class FileVfsFile implements VfsFile {
         }
     }
 
-    /** {@code PRAGMA synchronous} decides whether SQLite calls this; when it does, data reaches the disk. */
+    /**
+     * {@code PRAGMA synchronous} decides whether SQLite calls this; when it does, data reaches
+     * the disk. Like SQLite's unix VFS on Linux this is a data sync ({@code fdatasync}): it
+     * includes the file size, and SQLite never depends on times or permissions being durable.
+     */
     @Override
     public void sync(int flags) throws VfsException {
         boolean interrupted = Interrupts.suspend();
         try {
-            channel.force((flags & SYNC_DATAONLY) == 0);
+            channel.force(false);
         } catch (IOException e) {
             throw new VfsException(SqliteCodes.IOERR_FSYNC, "sync failed on " + path + ": " + e.getMessage(), e);
         } finally {

@@ -26,15 +26,17 @@ final class OpenFileTable {
     /**
      * Opens {@code path} for one more connection.
      *
+     * @param existing the file's attributes if it exists (from {@link #attributes}), else null
      * @param create create the file when it does not exist
      * @param exclusive fail when it exists (SQLite's {@code SQLITE_OPEN_EXCLUSIVE})
      * @param write whether the connection wants to write; the shared channel is opened for
      *     writing whenever the file allows it, so later writers can share it
      */
-    static SharedFile acquire(Path path, boolean write, boolean create, boolean exclusive) throws VfsException {
+    static SharedFile acquire(Path path, BasicFileAttributes existing, boolean write, boolean create, boolean exclusive)
+            throws VfsException {
         synchronized (FILES) {
-            if (!exclusive) {
-                SharedFile known = lookup(path);
+            if (!exclusive && existing != null) {
+                SharedFile known = FILES.get(keyOf(path, existing));
                 if (known != null) {
                     known.openCount++;
                     return known;
@@ -117,14 +119,21 @@ final class OpenFileTable {
     /** The shared file for {@code path} if some connection of this JVM has it open. */
     static SharedFile lookup(Path path) {
         synchronized (FILES) {
-            if (!Files.exists(path)) {
-                return null;
-            }
+            BasicFileAttributes attributes = attributes(path);
             try {
-                return FILES.get(keyOf(path));
+                return attributes == null ? null : FILES.get(keyOf(path, attributes));
             } catch (VfsException e) {
-                return null;
+                return null; // a file we cannot identify is not one we have open
             }
+        }
+    }
+
+    /** The file's attributes (one stat), or null when it does not exist or cannot be read. */
+    static BasicFileAttributes attributes(Path path) {
+        try {
+            return Files.readAttributes(path, BasicFileAttributes.class);
+        } catch (IOException e) {
+            return null;
         }
     }
 
@@ -151,8 +160,20 @@ final class OpenFileTable {
 
     private static Object keyOf(Path path) throws VfsException {
         try {
-            Object key = Files.readAttributes(path, BasicFileAttributes.class).fileKey();
-            return key != null ? key : path.toRealPath().toString();
+            return keyOf(path, Files.readAttributes(path, BasicFileAttributes.class));
+        } catch (IOException e) {
+            throw new VfsException(SqliteCodes.CANTOPEN, "cannot identify " + path + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Device and inode where the platform reports them, else the real path. */
+    private static Object keyOf(Path path, BasicFileAttributes attributes) throws VfsException {
+        Object key = attributes.fileKey();
+        if (key != null) {
+            return key;
+        }
+        try {
+            return path.toRealPath().toString();
         } catch (IOException e) {
             throw new VfsException(SqliteCodes.CANTOPEN, "cannot identify " + path + ": " + e.getMessage(), e);
         }
