@@ -286,7 +286,8 @@ public final class Database implements AutoCloseable {
             int zErr = nat.readInt(scratch);
             if (rc != ResultCode.OK) {
                 SqliteException e = error(rc);
-                if (zErr != 0) {
+                if (zErr != 0 && !e.getMessage().startsWith(nat.readCString(zErr))) {
+                    // keep error()'s VFS detail (why a write failed) when exec's text is the same message
                     e = new SqliteException(e.extendedCode(), nat.readCString(zErr), e.getCause());
                 }
                 nat.free(zErr);

@@ -39,6 +39,8 @@ public final class EngineInstance {
         VtabBridge vtabs = new VtabBridge(callbacks);
         Instance.Builder builder = Instance.builder(module)
                 .withMachineFactory(SqliteModule::create)
+                // pages the VFS can share between instances: the WAL index lives there
+                .withMemoryFactory(SharedPageMemory::new)
                 .withImportValues(HostImports.create(vfsBridge, callbacks, vtabs));
         if (maxMemoryPages > 0) {
             int initial = module.memorySection().orElseThrow().getMemory(0).limits().initialPages();
@@ -48,7 +50,7 @@ public final class EngineInstance {
         instance.export("_initialize").apply();
         Native nat = new Native(instance);
         nat.onTrap(vfsBridge::closeAll);
-        vfsBridge.bind(nat);
+        vfsBridge.bind(nat, (SharedPageMemory) instance.memory());
         callbacks.bind(nat);
         vtabs.bind(nat);
         return new EngineInstance(nat, vfsBridge, callbacks, vtabs);

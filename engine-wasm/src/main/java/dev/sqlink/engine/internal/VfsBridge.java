@@ -1,16 +1,21 @@
 package dev.sqlink.engine.internal;
 
 import dev.sqlink.engine.ResultCode;
+import com.dylibso.chicory.runtime.Memory;
+import dev.sqlink.engine.vfs.SharedMemoryRegion;
 import dev.sqlink.engine.vfs.Vfs;
 import dev.sqlink.engine.vfs.VfsException;
 import dev.sqlink.engine.vfs.VfsFile;
+import java.lang.invoke.VarHandle;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
@@ -30,6 +35,9 @@ public final class VfsBridge {
     private final Vfs vfs;
     private final List<VfsFile> files = new ArrayList<>();
     private Native nat;
+    private SharedPageMemory memory;
+    /** Per open file: wal-index page number -> the allocator block whose aligned page maps it. */
+    private final Map<Integer, Map<Integer, Integer>> shmBlocks = new HashMap<>();
     private byte[] transfer = new byte[8192];
     /** The last VFS failure, kept so an open error can say why, not just "unable to open". */
     private volatile String lastError;
@@ -38,8 +46,9 @@ public final class VfsBridge {
         this.vfs = vfs;
     }
 
-    void bind(Native nat) {
+    void bind(Native nat, SharedPageMemory memory) {
         this.nat = nat;
+        this.memory = memory;
     }
 
     public Vfs vfs() {
@@ -102,6 +111,7 @@ public final class VfsBridge {
     int close(int handle) {
         try {
             VfsFile f = file(handle);
+            releaseShmPages(handle);
             files.set(handle, null);
             f.close();
             return 0;
@@ -221,9 +231,7 @@ public final class VfsBridge {
     }
 
     private void copyOut(int ptr, byte[] target, int length) {
-        // Memory has no bulk read into a caller's array; readBytes allocates, so copy once.
-        byte[] src = nat.memory.readBytes(ptr, length);
-        System.arraycopy(src, 0, target, 0, length);
+        memory.read(ptr, target, 0, length);
     }
 
     int truncate(int handle, long size) {
@@ -307,22 +315,82 @@ public final class VfsBridge {
         return file(handle).deviceCharacteristics();
     }
 
+    /**
+     * Maps wal-index region {@code region} into this instance's memory: a 64 KiB-aligned page
+     * inside a block from SQLite's allocator is pointed at the VFS's shared page, so every
+     * connection reads and writes the same bytes. The block is only a reservation of
+     * addresses; nothing of the allocator lives inside the aligned page.
+     */
     int shmMap(int handle, int region, int size, int extend, int pp) {
-        // Sharing wal-index pages between instances needs memory the host places into each
-        // instance; until the VFS offers it, supportsSharedMemory() is false and SQLite never
-        // calls here (WAL then works only with locking_mode=EXCLUSIVE, never unsafely).
-        lastError = "shared memory is not available";
-        return ResultCode.IOERR_SHMMAP;
+        try {
+            SharedMemoryRegion shared = file(handle).shmMap(region, size, extend != 0);
+            if (shared == null) {
+                nat.writeInt(pp, 0);
+                return 0;
+            }
+            Map<Integer, Integer> blocks = shmBlocks.computeIfAbsent(handle, h -> new HashMap<>());
+            int pageNo = region / 2;
+            Integer block = blocks.get(pageNo);
+            if (block == null) {
+                int p = nat.malloc(2L * Memory.PAGE_SIZE);
+                if (p == 0) {
+                    lastError = "out of memory mapping the wal-index";
+                    return ResultCode.NOMEM;
+                }
+                memory.mapSharedPage(alignedPage(p) >>> 16, shared.page());
+                blocks.put(pageNo, p);
+                block = p;
+            }
+            nat.writeInt(pp, alignedPage(block) + shared.offset());
+            return 0;
+        } catch (VfsException e) {
+            return fail(e);
+        } catch (RuntimeException e) {
+            return fail(e, ResultCode.IOERR_SHMMAP);
+        }
+    }
+
+    private static int alignedPage(int block) {
+        return (block + Memory.PAGE_SIZE - 1) & -Memory.PAGE_SIZE;
     }
 
     int shmLock(int handle, int offset, int n, int flags) {
-        return ResultCode.IOERR_SHMLOCK;
+        try {
+            file(handle).shmLock(offset, n, flags);
+            return 0;
+        } catch (VfsException e) {
+            return fail(e);
+        } catch (RuntimeException e) {
+            return fail(e, ResultCode.IOERR_SHMLOCK);
+        }
     }
 
-    void shmBarrier(int handle) {}
+    /** SQLite's memory barrier around wal-index reads and writes made by other connections' threads. */
+    void shmBarrier(int handle) {
+        VarHandle.fullFence();
+    }
 
     int shmUnmap(int handle, int deleteFlag) {
-        return 0;
+        try {
+            releaseShmPages(handle);
+            file(handle).shmUnmap(deleteFlag != 0);
+            return 0;
+        } catch (VfsException e) {
+            return fail(e);
+        } catch (RuntimeException e) {
+            return fail(e, ResultCode.IOERR_SHMMAP);
+        }
+    }
+
+    private void releaseShmPages(int handle) {
+        Map<Integer, Integer> blocks = shmBlocks.remove(handle);
+        if (blocks == null) {
+            return;
+        }
+        for (int block : blocks.values()) {
+            memory.unmapSharedPage(alignedPage(block) >>> 16);
+            nat.free(block);
+        }
     }
 
     /** Closes whatever SQLite left open (only after a trap, when SQLite could not). */
@@ -331,6 +399,10 @@ public final class VfsBridge {
             VfsFile f = files.get(h);
             if (f != null) {
                 try {
+                    // No wasm calls here (the instance may be broken): the shared pages stay
+                    // mapped in a memory nobody runs again, and the VFS forgets this user.
+                    shmBlocks.remove(h);
+                    f.shmUnmap(false);
                     f.close();
                 } catch (Exception ignored) {
                     // best effort: the connection is already lost

@@ -2,101 +2,106 @@ package dev.sqlink.engine.vfs;
 
 import java.io.IOException;
 import java.nio.channels.FileChannel;
-import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
-import java.nio.file.OpenOption;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.nio.file.StandardOpenOption;
-import java.util.HashSet;
-import java.util.Set;
+import java.nio.file.attribute.BasicFileAttributes;
 
-/** The default VFS: real files through {@link FileChannel}. */
+/**
+ * The default VFS: real files through {@link FileChannel}, locked with SQLite's unix
+ * byte-range protocol so native SQLite processes can share the files, and shared per JVM
+ * (see {@link SharedFile}) so connections of one JVM exclude each other correctly.
+ *
+ * <p>Every named file the engine opens, deletes or probes passes {@link OpenPolicy} first:
+ * that is the one place to restrict what a connection may reach.
+ */
 public final class FileVfs implements Vfs {
 
-    private static final int SQLITE_CANTOPEN = 14;
-    private static final int SQLITE_CANTOPEN_ISDIR = 14 | (2 << 8);
-    private static final int SQLITE_CANTOPEN_FULLPATH = 14 | (3 << 8);
-    private static final int SQLITE_IOERR_DELETE = 10 | (10 << 8);
-    private static final int SQLITE_IOERR_DELETE_NOENT = 10 | (23 << 8);
-    private static final int SQLITE_IOERR_ACCESS = 10 | (13 << 8);
+    /** Allows every path. */
+    public static final FileVfs INSTANCE = new FileVfs(OpenPolicy.ALLOW_ALL);
 
-    private static final int OPEN_READONLY = 0x1;
-    private static final int OPEN_READWRITE = 0x2;
-    private static final int OPEN_CREATE = 0x4;
-    private static final int OPEN_DELETEONCLOSE = 0x8;
-    private static final int OPEN_EXCLUSIVE = 0x10;
+    private final OpenPolicy policy;
 
-    public static final FileVfs INSTANCE = new FileVfs();
+    private FileVfs(OpenPolicy policy) {
+        this.policy = policy;
+    }
 
-    private FileVfs() {}
+    /** A file VFS whose opens are decided by {@code policy}; files and locks are still shared JVM-wide. */
+    public static FileVfs withPolicy(OpenPolicy policy) {
+        return new FileVfs(policy);
+    }
 
     @Override
-    public VfsFile open(String path, int flags) throws VfsException {
-        Path file;
-        boolean deleteOnClose = (flags & OPEN_DELETEONCLOSE) != 0;
+    public VfsFile open(String name, int flags) throws VfsException {
+        boolean deleteOnClose = (flags & SqliteCodes.OPEN_DELETEONCLOSE) != 0;
+        boolean write = (flags & SqliteCodes.OPEN_READWRITE) != 0;
+        boolean create = write && (flags & SqliteCodes.OPEN_CREATE) != 0;
+        boolean exclusive = create && (flags & SqliteCodes.OPEN_EXCLUSIVE) != 0;
+        Path path;
+        if (name == null) {
+            // SQLite wants an anonymous temporary file (temp database, sorter, statement journal).
+            path = createTempFile();
+            deleteOnClose = true;
+        } else {
+            path = Paths.get(name);
+            check(name, flags, write);
+        }
+        BasicFileAttributes existing = OpenFileTable.attributes(path);
+        if (existing != null && existing.isDirectory()) {
+            throw new VfsException(SqliteCodes.CANTOPEN_ISDIR, "is a directory, not a database file: " + path);
+        }
+        boolean existed = name != null && existing != null;
+        SharedFile shared = OpenFileTable.acquire(path, existing, write, create || name == null, exclusive);
+        boolean readOnly = !write || !shared.writable;
+        return new FileVfsFile(shared, deleteOnClose, readOnly, write && !existed);
+    }
+
+    private void check(String name, int flags, boolean write) throws VfsException {
+        policy.check(new OpenPolicy.Request(name, OpenPolicy.databaseOf(name), OpenPolicy.Kind.of(flags), write));
+    }
+
+    private static Path createTempFile() throws VfsException {
         try {
-            if (path == null) {
-                file = Files.createTempFile("sqlink-", ".tmp");
-                deleteOnClose = true;
-            } else {
-                file = Paths.get(path);
-            }
+            return Files.createTempFile("sqlink-", ".tmp");
         } catch (IOException | RuntimeException e) {
-            throw new VfsException(SQLITE_CANTOPEN, "cannot create a temporary file: " + e.getMessage(), e);
-        }
-        if (Files.isDirectory(file)) {
-            throw new VfsException(SQLITE_CANTOPEN_ISDIR, "is a directory: " + file);
-        }
-        boolean readWrite = (flags & OPEN_READWRITE) != 0;
-        Set<OpenOption> options = new HashSet<>();
-        options.add(StandardOpenOption.READ);
-        if (readWrite) {
-            options.add(StandardOpenOption.WRITE);
-            if ((flags & OPEN_CREATE) != 0) {
-                options.add((flags & OPEN_EXCLUSIVE) != 0 ? StandardOpenOption.CREATE_NEW : StandardOpenOption.CREATE);
-            }
-        }
-        try {
-            FileChannel channel = FileChannel.open(file, options);
-            return new FileVfsFile(file, channel, deleteOnClose, false);
-        } catch (AccessDeniedException e) {
-            if (readWrite && Files.isReadable(file)) {
-                // As SQLite's unix VFS does: fall back to read-only and tell SQLite so.
-                try {
-                    return new FileVfsFile(file, FileChannel.open(file, StandardOpenOption.READ), deleteOnClose, true);
-                } catch (IOException e2) {
-                    throw new VfsException(SQLITE_CANTOPEN, "cannot open " + file + ": " + e2.getMessage(), e2);
-                }
-            }
-            throw new VfsException(SQLITE_CANTOPEN, "permission denied: " + file, e);
-        } catch (NoSuchFileException e) {
-            throw new VfsException(SQLITE_CANTOPEN, "no such file: " + file, e);
-        } catch (IOException | RuntimeException e) {
-            throw new VfsException(SQLITE_CANTOPEN, "cannot open " + file + ": " + e.getMessage(), e);
+            throw new VfsException(SqliteCodes.CANTOPEN,
+                    "cannot create a temporary file in " + System.getProperty("java.io.tmpdir") + ": " + e.getMessage(), e);
         }
     }
 
     @Override
-    public void delete(String path, boolean syncDirectory) throws VfsException {
+    public void delete(String name, boolean syncDirectory) throws VfsException {
+        policy.check(new OpenPolicy.Request(name, OpenPolicy.databaseOf(name), OpenPolicy.Kind.OTHER, true));
+        Path path = Paths.get(name);
+        OpenFileTable.forget(path);
         try {
-            Files.delete(Paths.get(path));
+            Files.delete(path);
         } catch (NoSuchFileException e) {
-            throw new VfsException(SQLITE_IOERR_DELETE_NOENT, "no such file: " + path, e);
+            throw new VfsException(SqliteCodes.IOERR_DELETE_NOENT, "no such file: " + name, e);
         } catch (IOException | RuntimeException e) {
-            throw new VfsException(SQLITE_IOERR_DELETE, "cannot delete " + path + ": " + e.getMessage(), e);
+            throw new VfsException(SqliteCodes.IOERR_DELETE, "cannot delete " + name + ": " + e.getMessage(), e);
+        }
+        if (syncDirectory) {
+            syncDirectory(path);
         }
     }
 
     @Override
-    public boolean access(String path, int flags) throws VfsException {
+    public boolean access(String name, int flags) throws VfsException {
         try {
-            Path file = Paths.get(path);
+            policy.check(new OpenPolicy.Request(name, OpenPolicy.databaseOf(name), OpenPolicy.Kind.OTHER,
+                    flags == ACCESS_READWRITE));
+        } catch (VfsException refused) {
+            return false; // a file the connection may not touch is, for SQLite, not there
+        }
+        try {
+            Path file = Paths.get(name);
             switch (flags) {
                 case ACCESS_EXISTS:
-                    // SQLite treats an empty journal as absent, like the unix VFS does.
-                    return Files.exists(file) && (Files.isDirectory(file) || Files.size(file) > 0 || !isSidecar(path));
+                    // As SQLite's unix VFS: an empty regular file (an empty journal or WAL) does not exist.
+                    return Files.exists(file) && (!Files.isRegularFile(file) || Files.size(file) > 0);
                 case ACCESS_READWRITE:
                     return Files.isReadable(file) && Files.isWritable(file);
                 default:
@@ -105,21 +110,35 @@ public final class FileVfs implements Vfs {
         } catch (NoSuchFileException e) {
             return false;
         } catch (IOException | RuntimeException e) {
-            throw new VfsException(SQLITE_IOERR_ACCESS, "cannot check " + path + ": " + e.getMessage(), e);
+            throw new VfsException(SqliteCodes.IOERR_ACCESS, "cannot check " + name + ": " + e.getMessage(), e);
         }
-    }
-
-    private static boolean isSidecar(String path) {
-        return path.endsWith("-journal") || path.endsWith("-wal");
     }
 
     @Override
-    public String fullPathname(String path) throws VfsException {
+    public String fullPathname(String name) throws VfsException {
         try {
-            return Paths.get(path).toAbsolutePath().normalize().toString();
+            return Paths.get(name).toAbsolutePath().normalize().toString();
         } catch (RuntimeException e) {
-            throw new VfsException(SQLITE_CANTOPEN_FULLPATH, "not a valid path: " + path, e);
+            throw new VfsException(SqliteCodes.CANTOPEN_FULLPATH, "not a valid path: " + name, e);
         }
     }
 
+    /** Offers SQLite's shared-memory methods: the wal-index is shared by the connections of this JVM. */
+    @Override
+    public boolean supportsSharedMemory() {
+        return true;
+    }
+
+    /** Makes a created or deleted directory entry durable (what {@code unixSync} does for journals). */
+    static void syncDirectory(Path file) {
+        Path dir = file.toAbsolutePath().getParent();
+        if (dir == null) {
+            return;
+        }
+        try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ)) {
+            channel.force(true);
+        } catch (IOException e) {
+            // Best effort, as in SQLite's unix VFS: some file systems cannot sync a directory.
+        }
+    }
 }

@@ -7,33 +7,44 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * One open file of {@link FileVfs}. Locking here is the minimal in-process scheme of the
- * foundation: the host-VFS work replaces it with SQLite's byte-range protocol.
+ * One connection's handle on a file of {@link FileVfs}. I/O goes through the JVM-wide
+ * {@link SharedFile} channel; this object only remembers the connection's own lock level
+ * and whether it may write.
  */
 final class FileVfsFile implements VfsFile {
-    private static final int SQLITE_IOERR_READ = 10 | (1 << 8);
-    private static final int SQLITE_IOERR_WRITE = 10 | (3 << 8);
-    private static final int SQLITE_IOERR_FSYNC = 10 | (4 << 8);
-    private static final int SQLITE_IOERR_TRUNCATE = 10 | (6 << 8);
-    private static final int SQLITE_IOERR_FSTAT = 10 | (7 << 8);
-    private static final int SQLITE_IOERR_CLOSE = 10 | (16 << 8);
-    private static final int SQLITE_FULL = 13;
+    private static final int IOCAP_POWERSAFE_OVERWRITE = 0x1000;
 
-    private final Path path;
+    private final SharedFile shared;
     private final FileChannel channel;
+    private final Path path;
     private final boolean deleteOnClose;
     private final boolean readOnly;
-    private int lockLevel;
+    /** Set when this open created the file: its directory entry must reach the disk on the first sync. */
+    private boolean syncDirectoryOnSync;
+    private boolean closed;
+    /** The database's wal-index while this connection maps it. */
+    private WalIndex walIndex;
+    /** This connection's wal-index lock slots: bits 0-7 shared, 8-15 exclusive. */
+    private int shmHeld;
+    /** This connection's SQLite lock level; changed only by {@link SharedFile} under its guard. */
+    int lockLevel;
 
-    FileVfsFile(Path path, FileChannel channel, boolean deleteOnClose, boolean readOnly) {
-        this.path = path;
-        this.channel = channel;
+    FileVfsFile(SharedFile shared, boolean deleteOnClose, boolean readOnly, boolean created) {
+        this.shared = shared;
+        this.channel = shared.channel;
+        this.path = shared.path;
         this.deleteOnClose = deleteOnClose;
         this.readOnly = readOnly;
+        this.syncDirectoryOnSync = created && !deleteOnClose;
+    }
+
+    SharedFile shared() {
+        return shared;
     }
 
     @Override
     public int read(byte[] buffer, int length, long offset) throws VfsException {
+        boolean interrupted = Interrupts.suspend();
         try {
             ByteBuffer target = ByteBuffer.wrap(buffer, 0, length);
             long position = offset;
@@ -46,12 +57,18 @@ final class FileVfsFile implements VfsFile {
             }
             return target.position();
         } catch (IOException e) {
-            throw new VfsException(SQLITE_IOERR_READ, "read failed on " + path + ": " + e.getMessage(), e);
+            throw new VfsException(SqliteCodes.IOERR_READ, "read failed on " + path + ": " + e.getMessage(), e);
+        } finally {
+            Interrupts.resume(interrupted);
         }
     }
 
     @Override
     public void write(byte[] buffer, int length, long offset) throws VfsException {
+        if (readOnly) {
+            throw new VfsException(SqliteCodes.READONLY, path + " was opened read-only");
+        }
+        boolean interrupted = Interrupts.suspend();
         try {
             ByteBuffer source = ByteBuffer.wrap(buffer, 0, length);
             long position = offset;
@@ -60,51 +77,113 @@ final class FileVfsFile implements VfsFile {
             }
         } catch (IOException e) {
             boolean full = e.getMessage() != null && e.getMessage().contains("No space left");
-            throw new VfsException(full ? SQLITE_FULL : SQLITE_IOERR_WRITE,
+            throw new VfsException(full ? SqliteCodes.FULL : SqliteCodes.IOERR_WRITE,
                     "write failed on " + path + ": " + e.getMessage(), e);
+        } finally {
+            Interrupts.resume(interrupted);
         }
     }
 
     @Override
     public void truncate(long size) throws VfsException {
+        if (readOnly) {
+            throw new VfsException(SqliteCodes.READONLY, path + " was opened read-only");
+        }
+        boolean interrupted = Interrupts.suspend();
         try {
             channel.truncate(size);
         } catch (IOException e) {
-            throw new VfsException(SQLITE_IOERR_TRUNCATE, "truncate failed on " + path + ": " + e.getMessage(), e);
+            throw new VfsException(SqliteCodes.IOERR_TRUNCATE, "truncate failed on " + path + ": " + e.getMessage(), e);
+        } finally {
+            Interrupts.resume(interrupted);
         }
     }
 
+    /**
+     * {@code PRAGMA synchronous} decides whether SQLite calls this; when it does, data reaches
+     * the disk. Like SQLite's unix VFS on Linux this is a data sync ({@code fdatasync}): it
+     * includes the file size, and SQLite never depends on times or permissions being durable.
+     */
     @Override
     public void sync(int flags) throws VfsException {
+        boolean interrupted = Interrupts.suspend();
         try {
-            channel.force((flags & SYNC_DATAONLY) == 0);
+            channel.force(false);
         } catch (IOException e) {
-            throw new VfsException(SQLITE_IOERR_FSYNC, "sync failed on " + path + ": " + e.getMessage(), e);
+            throw new VfsException(SqliteCodes.IOERR_FSYNC, "sync failed on " + path + ": " + e.getMessage(), e);
+        } finally {
+            Interrupts.resume(interrupted);
+        }
+        if (syncDirectoryOnSync) {
+            // A journal that exists on disk but not in its directory cannot roll anything back.
+            FileVfs.syncDirectory(path);
+            syncDirectoryOnSync = false;
         }
     }
 
     @Override
     public long size() throws VfsException {
+        boolean interrupted = Interrupts.suspend();
         try {
             return channel.size();
         } catch (IOException e) {
-            throw new VfsException(SQLITE_IOERR_FSTAT, "size failed on " + path + ": " + e.getMessage(), e);
+            throw new VfsException(SqliteCodes.IOERR_FSTAT, "size failed on " + path + ": " + e.getMessage(), e);
+        } finally {
+            Interrupts.resume(interrupted);
         }
     }
 
     @Override
-    public void lock(int level) {
-        lockLevel = Math.max(lockLevel, level);
+    public void lock(int level) throws VfsException {
+        shared.lock(this, level);
     }
 
     @Override
-    public void unlock(int level) {
-        lockLevel = Math.min(lockLevel, level);
+    public void unlock(int level) throws VfsException {
+        shared.unlock(this, level);
     }
 
     @Override
-    public boolean checkReservedLock() {
-        return false;
+    public boolean checkReservedLock() throws VfsException {
+        return shared.reservedByAnyone();
+    }
+
+    @Override
+    public SharedMemoryRegion shmMap(int region, int regionSize, boolean extend) throws VfsException {
+        if (walIndex == null) {
+            walIndex = OpenFileTable.attachWalIndex(shared);
+        }
+        return walIndex.region(region, regionSize, extend);
+    }
+
+    @Override
+    public void shmLock(int offset, int count, int flags) throws VfsException {
+        if (walIndex == null) {
+            throw new VfsException(SqliteCodes.IOERR_SHMLOCK, "wal-index lock before the index was mapped");
+        }
+        shmHeld = walIndex.lock(this, shmHeld, offset, count, flags);
+    }
+
+    @Override
+    public void shmUnmap(boolean delete) {
+        if (walIndex == null) {
+            return;
+        }
+        try {
+            if (shmHeld != 0) {
+                walIndex.lock(this, shmHeld, 0, 8, 1);
+            }
+        } catch (VfsException e) {
+            // unlocking cannot fail
+        }
+        shmHeld = 0;
+        OpenFileTable.detachWalIndex(walIndex, delete);
+        walIndex = null;
+    }
+
+    @Override
+    public int deviceCharacteristics() {
+        return IOCAP_POWERSAFE_OVERWRITE;
     }
 
     @Override
@@ -114,13 +193,23 @@ final class FileVfsFile implements VfsFile {
 
     @Override
     public void close() throws VfsException {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        shmUnmap(false);
         try {
-            channel.close();
-            if (deleteOnClose) {
-                Files.deleteIfExists(path);
+            // SQLite unlocks before closing; after a trap it could not, so never leave locks behind.
+            shared.unlock(this, LOCK_NONE);
+        } finally {
+            try {
+                OpenFileTable.release(shared);
+                if (deleteOnClose) {
+                    Files.deleteIfExists(path);
+                }
+            } catch (IOException e) {
+                throw new VfsException(SqliteCodes.IOERR_CLOSE, "close failed on " + path + ": " + e.getMessage(), e);
             }
-        } catch (IOException e) {
-            throw new VfsException(SQLITE_IOERR_CLOSE, "close failed on " + path + ": " + e.getMessage(), e);
         }
     }
 }

@@ -3,7 +3,9 @@ package dev.sqlink.engine.vfs;
 /**
  * The storage SQLite sees. The wasm module is built with {@code SQLITE_OS_OTHER}: every
  * file operation of the engine arrives here, so this is the single place where the engine
- * touches the file system (and where access checks belong).
+ * touches the file system. Which paths a connection may reach is decided in one place,
+ * {@link OpenPolicy}, which {@link FileVfs} consults before every named open, delete and
+ * access check.
  *
  * <p>Methods report failure by throwing {@link VfsException} with an SQLite result code;
  * the host glue turns that into the code SQLite expects. Implementations must be safe for

@@ -54,14 +54,17 @@ public interface VfsFile extends AutoCloseable {
     }
 
     /**
-     * Maps wal-index region {@code region} of {@code regionSize} bytes; returns null when the
-     * region does not exist and {@code extend} is false. Only called when the VFS
+     * Maps wal-index region {@code region} of {@code regionSize} (32 KiB) bytes; returns null
+     * when the region does not exist and {@code extend} is false. The returned page must be
+     * the same array for every connection of the JVM that maps the region: the host maps it
+     * into each connection's linear memory. Only called when the VFS
      * {@linkplain Vfs#supportsSharedMemory() supports shared memory}.
      */
     default SharedMemoryRegion shmMap(int region, int regionSize, boolean extend) throws VfsException {
         throw new VfsException(0x150a /* SQLITE_IOERR_SHMMAP */, "shared memory is not supported by this VFS");
     }
 
+    /** SQLite's {@code xShmLock}: {@code flags} combine LOCK/UNLOCK (2/1) with SHARED/EXCLUSIVE (4/8). */
     default void shmLock(int offset, int count, int flags) throws VfsException {
         throw new VfsException(0x140a /* SQLITE_IOERR_SHMLOCK */, "shared memory is not supported by this VFS");
     }

@@ -1,0 +1,398 @@
+package dev.sqlink.engine.internal;
+
+import com.dylibso.chicory.runtime.ConstantEvaluators;
+import com.dylibso.chicory.runtime.Instance;
+import com.dylibso.chicory.runtime.Memory;
+import com.dylibso.chicory.runtime.WasmRuntimeException;
+import com.dylibso.chicory.wasm.types.ActiveDataSegment;
+import com.dylibso.chicory.wasm.types.DataSegment;
+import com.dylibso.chicory.wasm.types.MemoryLimits;
+import com.dylibso.chicory.wasm.types.PassiveDataSegment;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+import java.util.Arrays;
+
+/**
+ * A wasm linear memory made of 64 KiB pages, any of which the host can replace by a page
+ * that other instances map too. This is how connections share SQLite's wal-index: the
+ * wal-index regions of a database live in {@code byte[]} pages owned by the VFS, and each
+ * connection's memory points one of its own page slots at them, so every instance reads and
+ * writes the very same bytes (no copying between lock calls).
+ *
+ * <p>Everything else is an ordinary private memory; accesses inside one page go straight to
+ * the page array through little-endian {@link VarHandle} views.
+ */
+public final class SharedPageMemory implements Memory {
+    private static final int PAGE_SHIFT = 16;
+    private static final int PAGE_MASK = PAGE_SIZE - 1;
+    private static final VarHandle SHORTS = MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final VarHandle INTS = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final VarHandle FLOATS = MethodHandles.byteArrayViewVarHandle(float[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final VarHandle DOUBLES = MethodHandles.byteArrayViewVarHandle(double[].class, ByteOrder.LITTLE_ENDIAN);
+
+    private final MemoryLimits limits;
+    private final byte[][] pages;
+    /** Volatile so a page added by grow() is visible to a thread that writes the interrupt flag. */
+    private volatile int pageCount;
+    private DataSegment[] dataSegments;
+
+    public SharedPageMemory(MemoryLimits limits) {
+        this.limits = limits;
+        this.pages = new byte[Math.min(limits.maximumPages(), RUNTIME_MAX_PAGES)][];
+        for (int i = 0; i < limits.initialPages(); i++) {
+            pages[i] = new byte[PAGE_SIZE];
+        }
+        this.pageCount = limits.initialPages();
+    }
+
+    // ------------------------------------------------------------------ sharing
+
+    /** Makes page {@code index} (which must exist) be {@code shared}; its old private bytes are dropped. */
+    public void mapSharedPage(int index, byte[] shared) {
+        if (shared.length != PAGE_SIZE || index < 0 || index >= pageCount) {
+            throw new IllegalArgumentException("cannot map a shared page at page " + index);
+        }
+        pages[index] = shared;
+    }
+
+    /** Gives page {@code index} back a private, zeroed page. */
+    public void unmapSharedPage(int index) {
+        pages[index] = new byte[PAGE_SIZE];
+    }
+
+    // ------------------------------------------------------------------ size
+
+    @Override
+    public int pages() {
+        return pageCount;
+    }
+
+    @Override
+    public int grow(int delta) {
+        int previous = pageCount;
+        int wanted = previous + delta;
+        if (delta < 0 || wanted > maximumPages()) {
+            return -1;
+        }
+        for (int i = previous; i < wanted; i++) {
+            pages[i] = new byte[PAGE_SIZE];
+        }
+        pageCount = wanted;
+        return previous;
+    }
+
+    @Override
+    public int initialPages() {
+        return limits.initialPages();
+    }
+
+    @Override
+    public int maximumPages() {
+        return pages.length;
+    }
+
+    @Override
+    public boolean shared() {
+        return false; // not a wasm threads memory: the module is single-threaded
+    }
+
+    @Override
+    @SuppressWarnings("removal")
+    public Object lock(int address) {
+        throw new UnsupportedOperationException("not a wasm shared memory");
+    }
+
+    @Override
+    @SuppressWarnings("removal")
+    public int waitOn(int address, int expected, long timeout) {
+        throw new UnsupportedOperationException("not a wasm shared memory");
+    }
+
+    @Override
+    @SuppressWarnings("removal")
+    public int waitOn(int address, long expected, long timeout) {
+        throw new UnsupportedOperationException("not a wasm shared memory");
+    }
+
+    @Override
+    @SuppressWarnings("removal")
+    public int notify(int address, int maxThreads) {
+        return 0;
+    }
+
+    // ------------------------------------------------------------------ data segments
+
+    @Override
+    public void initialize(Instance instance, DataSegment[] segments) {
+        initialize(instance, segments, 0);
+    }
+
+    @Override
+    public void initialize(Instance instance, DataSegment[] segments, int memoryIndex) {
+        this.dataSegments = segments;
+        if (segments == null) {
+            return;
+        }
+        for (DataSegment s : segments) {
+            if (s instanceof ActiveDataSegment) {
+                ActiveDataSegment active = (ActiveDataSegment) s;
+                if (active.index() == memoryIndex) {
+                    int offset = (int) ConstantEvaluators.computeConstantValue(instance, active.offsetInstructions())[0];
+                    write(offset, active.data());
+                }
+            }
+        }
+    }
+
+    @Override
+    public void initPassiveSegment(int segmentId, int dest, int offset, int size) {
+        write(dest, dataSegments[segmentId].data(), offset, size);
+    }
+
+    @Override
+    public void drop(int segment) {
+        dataSegments[segment] = PassiveDataSegment.EMPTY;
+    }
+
+    // ------------------------------------------------------------------ bulk
+
+    private void checkRange(int addr, int size) {
+        long end = Integer.toUnsignedLong(addr) + size;
+        if (size < 0 || end > (long) pageCount * PAGE_SIZE) {
+            throw outOfBounds(addr, size);
+        }
+    }
+
+    @Override
+    public void write(int addr, byte[] data, int offset, int size) {
+        checkRange(addr, size);
+        while (size > 0) {
+            int inPage = addr & PAGE_MASK;
+            int chunk = Math.min(size, PAGE_SIZE - inPage);
+            System.arraycopy(data, offset, pages[addr >>> PAGE_SHIFT], inPage, chunk);
+            addr += chunk;
+            offset += chunk;
+            size -= chunk;
+        }
+    }
+
+    /** Copies {@code size} bytes at {@code addr} into {@code target} without allocating. */
+    public void read(int addr, byte[] target, int offset, int size) {
+        checkRange(addr, size);
+        while (size > 0) {
+            int inPage = addr & PAGE_MASK;
+            int chunk = Math.min(size, PAGE_SIZE - inPage);
+            System.arraycopy(pages[addr >>> PAGE_SHIFT], inPage, target, offset, chunk);
+            addr += chunk;
+            offset += chunk;
+            size -= chunk;
+        }
+    }
+
+    @Override
+    public byte[] readBytes(int addr, int len) {
+        byte[] result = new byte[len];
+        read(addr, result, 0, len);
+        return result;
+    }
+
+    @Override
+    public void zero() {
+        fill((byte) 0, 0, pageCount * PAGE_SIZE);
+    }
+
+    @Override
+    public void fill(byte value, int fromIndex, int toIndex) {
+        int size = toIndex - fromIndex;
+        checkRange(fromIndex, size);
+        int addr = fromIndex;
+        while (size > 0) {
+            int inPage = addr & PAGE_MASK;
+            int chunk = Math.min(size, PAGE_SIZE - inPage);
+            Arrays.fill(pages[addr >>> PAGE_SHIFT], inPage, inPage + chunk, value);
+            addr += chunk;
+            size -= chunk;
+        }
+    }
+
+    /** memmove: copies forward unless the destination overlaps the source from above. */
+    @Override
+    public void copy(int dest, int src, int size) {
+        checkRange(dest, size);
+        checkRange(src, size);
+        if (Integer.compareUnsigned(dest, src) > 0 && Integer.compareUnsigned(dest, src + size) < 0) {
+            int d = dest + size;
+            int s = src + size;
+            while (size > 0) {
+                int dAvail = ((d - 1) & PAGE_MASK) + 1;
+                int sAvail = ((s - 1) & PAGE_MASK) + 1;
+                int chunk = Math.min(size, Math.min(dAvail, sAvail));
+                d -= chunk;
+                s -= chunk;
+                System.arraycopy(pages[s >>> PAGE_SHIFT], s & PAGE_MASK, pages[d >>> PAGE_SHIFT], d & PAGE_MASK, chunk);
+                size -= chunk;
+            }
+        } else {
+            while (size > 0) {
+                int chunk = Math.min(size, PAGE_SIZE - Math.max(dest & PAGE_MASK, src & PAGE_MASK));
+                System.arraycopy(pages[src >>> PAGE_SHIFT], src & PAGE_MASK, pages[dest >>> PAGE_SHIFT], dest & PAGE_MASK, chunk);
+                dest += chunk;
+                src += chunk;
+                size -= chunk;
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------ scalars
+
+    private byte[] page(int addr, int size) {
+        byte[] p = null;
+        try {
+            p = pages[addr >>> PAGE_SHIFT];
+        } catch (ArrayIndexOutOfBoundsException e) {
+            // beyond the maximum: reported below
+        }
+        if (p == null) {
+            throw outOfBounds(addr, size);
+        }
+        return p;
+    }
+
+    private static WasmRuntimeException outOfBounds(int addr, int size) {
+        return new WasmRuntimeException("out of bounds memory access: address " + Integer.toUnsignedString(addr)
+                + ", size " + size);
+    }
+
+    private static boolean fits(int addr, int size) {
+        return (addr & PAGE_MASK) <= PAGE_SIZE - size;
+    }
+
+    @Override
+    public byte read(int addr) {
+        return page(addr, 1)[addr & PAGE_MASK];
+    }
+
+    @Override
+    public void writeByte(int addr, byte data) {
+        page(addr, 1)[addr & PAGE_MASK] = data;
+    }
+
+    @Override
+    public short readShort(int addr) {
+        if (fits(addr, 2)) {
+            return (short) SHORTS.get(page(addr, 2), addr & PAGE_MASK);
+        }
+        return (short) (readSlow(addr, 2));
+    }
+
+    @Override
+    public long readU16(int addr) {
+        return readShort(addr) & 0xFFFFL;
+    }
+
+    @Override
+    public void writeShort(int addr, short data) {
+        if (fits(addr, 2)) {
+            SHORTS.set(page(addr, 2), addr & PAGE_MASK, data);
+        } else {
+            writeSlow(addr, data, 2);
+        }
+    }
+
+    @Override
+    public int readInt(int addr) {
+        if (fits(addr, 4)) {
+            return (int) INTS.get(page(addr, 4), addr & PAGE_MASK);
+        }
+        return (int) readSlow(addr, 4);
+    }
+
+    @Override
+    public void writeI32(int addr, int data) {
+        if (fits(addr, 4)) {
+            INTS.set(page(addr, 4), addr & PAGE_MASK, data);
+        } else {
+            writeSlow(addr, data, 4);
+        }
+    }
+
+    @Override
+    public long readLong(int addr) {
+        if (fits(addr, 8)) {
+            return (long) LONGS.get(page(addr, 8), addr & PAGE_MASK);
+        }
+        return readSlow(addr, 8);
+    }
+
+    @Override
+    public void writeLong(int addr, long data) {
+        if (fits(addr, 8)) {
+            LONGS.set(page(addr, 8), addr & PAGE_MASK, data);
+        } else {
+            writeSlow(addr, data, 8);
+        }
+    }
+
+    @Override
+    public float readFloat(int addr) {
+        if (fits(addr, 4)) {
+            return (float) FLOATS.get(page(addr, 4), addr & PAGE_MASK);
+        }
+        return Float.intBitsToFloat((int) readSlow(addr, 4));
+    }
+
+    @Override
+    public long readF32(int addr) {
+        return readInt(addr);
+    }
+
+    @Override
+    public void writeF32(int addr, float data) {
+        if (fits(addr, 4)) {
+            FLOATS.set(page(addr, 4), addr & PAGE_MASK, data);
+        } else {
+            writeSlow(addr, Float.floatToRawIntBits(data), 4);
+        }
+    }
+
+    @Override
+    public double readDouble(int addr) {
+        if (fits(addr, 8)) {
+            return (double) DOUBLES.get(page(addr, 8), addr & PAGE_MASK);
+        }
+        return Double.longBitsToDouble(readSlow(addr, 8));
+    }
+
+    @Override
+    public long readF64(int addr) {
+        return readLong(addr);
+    }
+
+    @Override
+    public void writeF64(int addr, double data) {
+        if (fits(addr, 8)) {
+            DOUBLES.set(page(addr, 8), addr & PAGE_MASK, data);
+        } else {
+            writeSlow(addr, Double.doubleToRawLongBits(data), 8);
+        }
+    }
+
+    /** A little-endian value that straddles two pages, byte by byte. */
+    private long readSlow(int addr, int size) {
+        checkRange(addr, size);
+        long value = 0;
+        for (int i = size - 1; i >= 0; i--) {
+            value = (value << 8) | (read(addr + i) & 0xFF);
+        }
+        return value;
+    }
+
+    private void writeSlow(int addr, long value, int size) {
+        checkRange(addr, size);
+        for (int i = 0; i < size; i++) {
+            writeByte(addr + i, (byte) (value >>> (8 * i)));
+        }
+    }
+}
