@@ -32,6 +32,16 @@ final class DeliberateDifferences {
                             && pair.reference().error().sqlState() == null
                             ? new Pair(pair.ours().withError(new Observation.Failure(pair.ours().error().errorCode(), null,
                                     pair.ours().error().message())), pair.reference())
+                            : pair),
+            new Difference("generated keys of multi-row inserts",
+                    "Issue 4 asks for the keys of every inserted row, so jdbc:sqlink: answers getGeneratedKeys with"
+                            + " RETURNING; sqlite-jdbc reports last_insert_rowid() only, i.e. the last row's key."
+                            + " Compared as the last key of ours against sqlite-jdbc's one key.",
+                    pair -> pair.reference().generatedKeys() != null && pair.reference().generatedKeys().size() == 1
+                            && pair.ours().generatedKeys() != null && pair.ours().generatedKeys().size() > 1
+                            ? new Pair(pair.ours().withGeneratedKeys(List.of(
+                                    pair.ours().generatedKeys().get(pair.ours().generatedKeys().size() - 1))),
+                                    pair.reference())
                             : pair));
 
     private DeliberateDifferences() {

@@ -21,6 +21,10 @@ record Observation(List<String> columns, List<List<String>> rows, int updateCoun
         return new Observation(columns, rows, updateCount, generatedKeys, replacement);
     }
 
+    Observation withGeneratedKeys(List<List<String>> replacement) {
+        return new Observation(columns, rows, updateCount, replacement, error);
+    }
+
     Observation withRows(List<List<String>> replacement) {
         return new Observation(columns, replacement, updateCount, generatedKeys, error);
     }
