@@ -40,7 +40,7 @@ import java.util.Set;
  */
 public final class SplitHugeFunctions {
     /** Wasm body size (bytes) above which a function is split; JVM bytecode is ~1.1-1.3x. */
-    static final int DEFAULT_MAX_BODY = 4000;
+    static final int DEFAULT_MAX_BODY = 3000;
 
     public static void main(String[] args) throws IOException {
         if (args.length < 2 || args.length > 3) {
@@ -883,8 +883,12 @@ final class Splitter {
                         }
                         b++;
                     }
-                    if (b > a && total >= MIN_REGION && (best == null || total > best.size)) {
-                        best = new Region(body, a, b - 1, total);
+                    // Moving a switch's dispatch out of the function makes every case pay an
+                    // extra call and re-dispatch; such regions rank after all others.
+                    int score = total;
+                    for (int k = a; k < b; k++) if (leavesThroughTable(shape, st.get(k))) score = total - maxRegion;
+                    if (b > a && total >= MIN_REGION && (best == null || score > best.size)) {
+                        best = new Region(body, a, b - 1, score);
                     }
                 }
             }
@@ -906,8 +910,23 @@ final class Splitter {
         }
     }
 
-    /** Statements first..last of a body; size is their encoded size when known. */
+    /** Statements first..last of a body; size ranks candidates (their encoded size, less a penalty). */
     private record Region(FunctionShape.Body body, int first, int last, int size) {}
+
+    /** Whether the statement holds a br_table with a target outside the statement. */
+    private static boolean leavesThroughTable(FunctionShape shape, FunctionShape.Statement s) {
+        int nest = 0;
+        for (int i = s.start(); i <= s.end(); i++) {
+            Instr in = shape.code.get(i);
+            if (in.opensBlock()) nest++;
+            else if (in.op == Instr.END) nest--;
+            else if (in.op == Instr.BR_TABLE) {
+                if (in.imm >= nest) return true;
+                for (int d : in.labels) if (d >= nest) return true;
+            }
+        }
+        return false;
+    }
 
     /** Whether every branch leaving the statement can become an exit code. */
     private boolean outlinable(FunctionShape shape, FunctionShape.Body body, FunctionShape.Statement s, FuncType type) {
