@@ -11,6 +11,7 @@
 #   - SQLite 3.54.1 amalgamation, taken from the npm package better-sqlite3@13.2.0
 #     (deps/sqlite3/sqlite3.c); both the package tarball and the file are SHA-256 checked.
 #   - Debian clang-19, lld-19, wasi-libc, libclang-rt-19-dev-wasm32.
+#   - a JDK 17 (runs SplitHugeFunctions.java on the linked module).
 # The compile options are documented one by one in engine-wasm/README.md.
 set -euo pipefail
 
@@ -33,7 +34,7 @@ for arg in "$@"; do
   esac
 done
 
-for tool in clang-19 wasm-ld-19 npm sha256sum; do
+for tool in clang-19 wasm-ld-19 npm sha256sum java; do
   command -v "$tool" >/dev/null || { echo "missing $tool: run with --install-toolchain (Debian: $TOOLCHAIN_PACKAGES)" >&2; exit 1; }
 done
 
@@ -91,7 +92,6 @@ SQLITE_OPTIONS=(
   -DSQLITE_MAX_ATTACHED=125
   -DSQLITE_MAX_PAGE_COUNT=4294967294
   -DSQLITE_MAX_MMAP_SIZE=0
-  -DSQLITE_DEFAULT_FOREIGN_KEYS=0
   -DHAVE_LOCALTIME_R=1
   -DHAVE_ISNAN=1
   -DNDEBUG
@@ -106,7 +106,14 @@ clang-19 --target=wasm32-wasi -mexec-model=reactor -O2 \
   "${SQLITE_OPTIONS[@]}" \
   -Wl,--export-dynamic -Wl,-z,stack-size=262144 -Wl,--stack-first \
   -Wl,--export=malloc -Wl,--export=free \
-  -o "$WORK/sqlite3.wasm" "$WORK/src/sqlink_glue.c"
+  -o "$WORK/sqlite3.linked.wasm" "$WORK/src/sqlink_glue.c"
+
+# HotSpot never JIT-compiles a method over 8000 bytes of bytecode (HugeMethodLimit), and the
+# AOT compiler makes one JVM method per wasm function: outline regions of every function over
+# 3000 bytes into new functions (see SplitHugeFunctions.java and engine-wasm/README.md).
+java "$HERE/SplitHugeFunctions.java" "$WORK/sqlite3.linked.wasm" "$WORK/sqlite3.wasm" 3000 > "$WORK/split-report.txt" \
+  || { cat "$WORK/split-report.txt" >&2; echo "splitting oversized functions failed" >&2; exit 1; }
+head -1 "$WORK/split-report.txt"
 
 sha="$(sha256sum "$WORK/sqlite3.wasm" | cut -d' ' -f1)"
 if [ "$check" = 1 ]; then

@@ -1,0 +1,1269 @@
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.BitSet;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Splits oversized wasm functions into several smaller ones, so that every function Chicory's
+ * build-time compiler turns into a JVM method stays under HotSpot's HugeMethodLimit (8000 bytes
+ * of bytecode) and is JIT-compiled with default JVM flags.
+ *
+ * <p>Run by {@code build.sh} on the linked module ({@code java SplitHugeFunctions.java IN OUT
+ * [maxBodyBytes]}); needs only a JDK 17. The output is a deterministic function of the input.
+ *
+ * <p>How a region is outlined. A region is a run of consecutive complete statements of one block
+ * body (each statement starts and ends with an empty operand stack). It becomes a new function:
+ * <ul>
+ *   <li>locals the region reads while live on entry, and locals it writes that are live after
+ *       it, are passed in as parameters (liveness is computed on the function's control flow);
+ *   <li>written locals that are live after the region go back through a pool of mutable
+ *       "transfer" globals: the callee sets them just before returning and the caller reads them
+ *       right after the call, so re-entrant calls cannot interleave;
+ *   <li>branches leaving the region (to enclosing blocks or loops) become exit codes the new
+ *       function returns; the call site dispatches them with a br_table to the same labels;
+ *   <li>{@code return} becomes its own exit code, with the value passed in a global.
+ * </ul>
+ * New functions and globals are appended after the existing ones, so no existing index changes
+ * and every other section is copied byte for byte (DWARF sections, stale after rewriting code,
+ * are dropped; the name section gains names like {@code sqlite3VdbeExec$split3}).
+ */
+public final class SplitHugeFunctions {
+    /** Wasm body size (bytes) above which a function is split; JVM bytecode is ~1.1-1.3x. */
+    static final int DEFAULT_MAX_BODY = 3000;
+
+    public static void main(String[] args) throws IOException {
+        if (args.length < 2 || args.length > 3) {
+            System.err.println("usage: java SplitHugeFunctions.java IN.wasm OUT.wasm [maxBodyBytes]");
+            System.exit(2);
+        }
+        int maxBody = args.length == 3 ? Integer.parseInt(args[2]) : DEFAULT_MAX_BODY;
+        WasmModule module = WasmModule.parse(Files.readAllBytes(Path.of(args[0])));
+        Splitter splitter = new Splitter(module, maxBody);
+        splitter.run();
+        Files.write(Path.of(args[1]), module.encode());
+        splitter.report(System.out);
+        if (!splitter.leftOver().isEmpty()) {
+            System.exit(1);
+        }
+    }
+}
+
+/** Value types and their JVM parameter slot counts. */
+final class ValType {
+    static final int I32 = 0x7F, I64 = 0x7E, F32 = 0x7D, F64 = 0x7C, EMPTY_BLOCK = 0x40;
+
+    static int slots(int type) {
+        return type == I64 || type == F64 ? 2 : 1;
+    }
+
+    private ValType() {}
+}
+
+/** A cursor over wasm bytes: LEB128 integers and raw bytes. */
+final class WasmReader {
+    final byte[] bytes;
+    int pos;
+
+    WasmReader(byte[] bytes, int pos) {
+        this.bytes = bytes;
+        this.pos = pos;
+    }
+
+    int u8() {
+        return bytes[pos++] & 0xFF;
+    }
+
+    int u32() {
+        long result = 0;
+        int shift = 0;
+        int b;
+        do {
+            b = u8();
+            result |= (long) (b & 0x7F) << shift;
+            shift += 7;
+        } while ((b & 0x80) != 0);
+        return (int) result;
+    }
+
+    long sleb() {
+        long result = 0;
+        int shift = 0;
+        int b;
+        do {
+            b = u8();
+            result |= (long) (b & 0x7F) << shift;
+            shift += 7;
+        } while ((b & 0x80) != 0);
+        if (shift < 64 && (b & 0x40) != 0) {
+            result |= -1L << shift;
+        }
+        return result;
+    }
+
+    String name() {
+        int len = u32();
+        String s = new String(bytes, pos, len, StandardCharsets.UTF_8);
+        pos += len;
+        return s;
+    }
+
+    byte[] slice(int from, int to) {
+        return Arrays.copyOfRange(bytes, from, to);
+    }
+}
+
+/** Builds wasm bytes. */
+final class WasmWriter {
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+    WasmWriter u8(int b) {
+        out.write(b);
+        return this;
+    }
+
+    WasmWriter u32(long v) {
+        do {
+            int b = (int) (v & 0x7F);
+            v >>>= 7;
+            out.write(v != 0 ? b | 0x80 : b);
+        } while (v != 0);
+        return this;
+    }
+
+    WasmWriter sleb(long v) {
+        boolean more = true;
+        while (more) {
+            int b = (int) (v & 0x7F);
+            v >>= 7;
+            more = !((v == 0 && (b & 0x40) == 0) || (v == -1 && (b & 0x40) != 0));
+            out.write(more ? b | 0x80 : b);
+        }
+        return this;
+    }
+
+    WasmWriter bytes(byte[] b) {
+        out.write(b, 0, b.length);
+        return this;
+    }
+
+    WasmWriter name(String s) {
+        byte[] b = s.getBytes(StandardCharsets.UTF_8);
+        return u32(b.length).bytes(b);
+    }
+
+    /** Appends {@code content} prefixed by its length. */
+    WasmWriter sized(byte[] content) {
+        return u32(content.length).bytes(content);
+    }
+
+    int size() {
+        return out.size();
+    }
+
+    byte[] toBytes() {
+        return out.toByteArray();
+    }
+}
+
+/** A function signature. */
+record FuncType(List<Integer> params, List<Integer> results) {}
+
+/**
+ * One decoded instruction. Immediates the splitter rewrites (labels, locals, block types,
+ * function and global indices) are decoded; the others are kept as raw bytes.
+ */
+final class Instr {
+    static final int UNREACHABLE = 0x00, BLOCK = 0x02, LOOP = 0x03, IF = 0x04, ELSE = 0x05,
+            END = 0x0B, BR = 0x0C, BR_IF = 0x0D, BR_TABLE = 0x0E, RETURN = 0x0F, CALL = 0x10,
+            CALL_INDIRECT = 0x11, DROP = 0x1A, SELECT = 0x1B, LOCAL_GET = 0x20, LOCAL_SET = 0x21,
+            LOCAL_TEE = 0x22, GLOBAL_GET = 0x23, GLOBAL_SET = 0x24, I32_CONST = 0x41, I32_EQ = 0x46,
+            I32_LT_U = 0x49, I32_ADD = 0x6A,
+            PREFIX_FC = 0xFC;
+
+    final int op; // for 0xFC-prefixed instructions: 0xFC00 | sub-opcode
+    final long imm; // label depth, local/global/function/type index, block type, constant
+    final int[] labels; // br_table targets (the default is imm)
+    final byte[] raw; // other immediates, verbatim
+
+    Instr(int op, long imm, int[] labels, byte[] raw) {
+        this.op = op;
+        this.imm = imm;
+        this.labels = labels;
+        this.raw = raw;
+    }
+
+    static Instr of(int op) {
+        return new Instr(op, 0, null, null);
+    }
+
+    static Instr of(int op, long imm) {
+        return new Instr(op, imm, null, null);
+    }
+
+    Instr withImm(long newImm) {
+        return new Instr(op, newImm, labels, raw);
+    }
+
+    boolean opensBlock() {
+        return op == BLOCK || op == LOOP || op == IF;
+    }
+
+    static Instr decode(WasmReader r) {
+        int op = r.u8();
+        switch (op) {
+            case BLOCK: case LOOP: case IF: {
+                int bt = r.u8();
+                if (bt != ValType.EMPTY_BLOCK && bt != ValType.I32 && bt != ValType.I64
+                        && bt != ValType.F32 && bt != ValType.F64) {
+                    throw new IllegalStateException("unsupported block type " + bt + " (multi-value is not enabled)");
+                }
+                return of(op, bt);
+            }
+            case BR: case BR_IF: case LOCAL_GET: case LOCAL_SET: case LOCAL_TEE:
+            case GLOBAL_GET: case GLOBAL_SET: case CALL:
+                return of(op, r.u32() & 0xFFFFFFFFL);
+            case BR_TABLE: {
+                int n = r.u32();
+                int[] labels = new int[n];
+                for (int i = 0; i < n; i++) {
+                    labels[i] = r.u32();
+                }
+                return new Instr(op, r.u32(), labels, null);
+            }
+            case CALL_INDIRECT: {
+                int type = r.u32();
+                int table = r.u32();
+                return new Instr(op, type, new int[] {table}, null);
+            }
+            case I32_CONST: case 0x42:
+                return of(op, r.sleb());
+            case PREFIX_FC: {
+                int sub = r.u32();
+                int start = r.pos;
+                switch (sub) {
+                    case 0: case 1: case 2: case 3: case 4: case 5: case 6: case 7: break;
+                    case 8: r.u32(); r.u8(); break; // memory.init data, mem
+                    case 9: r.u32(); break; // data.drop
+                    case 10: r.u8(); r.u8(); break; // memory.copy
+                    case 11: r.u8(); break; // memory.fill
+                    default: throw new IllegalStateException("unsupported 0xFC instruction " + sub);
+                }
+                return new Instr(0xFC00 | sub, 0, null, r.slice(start, r.pos));
+            }
+            default: {
+                int start = r.pos;
+                if (op >= 0x28 && op <= 0x3E) { // loads and stores: memarg
+                    r.u32();
+                    r.u32();
+                } else if (op == 0x3F || op == 0x40) {
+                    r.u8();
+                } else if (op == 0x43) {
+                    r.pos += 4;
+                } else if (op == 0x44) {
+                    r.pos += 8;
+                } else if (!(op == UNREACHABLE || op == 0x01 || op == ELSE || op == END || op == RETURN
+                        || op == DROP || op == SELECT || (op >= 0x45 && op <= 0xC4))) {
+                    throw new IllegalStateException("unsupported opcode 0x" + Integer.toHexString(op));
+                }
+                return new Instr(op, 0, null, start == r.pos ? null : r.slice(start, r.pos));
+            }
+        }
+    }
+
+    void encode(WasmWriter w) {
+        if (op >= 0xFC00) {
+            w.u8(PREFIX_FC).u32(op & 0xFF).bytes(raw);
+            return;
+        }
+        w.u8(op);
+        switch (op) {
+            case BLOCK: case LOOP: case IF: w.u8((int) imm); break;
+            case BR: case BR_IF: case LOCAL_GET: case LOCAL_SET: case LOCAL_TEE:
+            case GLOBAL_GET: case GLOBAL_SET: case CALL: w.u32(imm); break;
+            case BR_TABLE:
+                w.u32(labels.length);
+                for (int l : labels) {
+                    w.u32(l);
+                }
+                w.u32(imm);
+                break;
+            case CALL_INDIRECT: w.u32(imm).u32(labels[0]); break;
+            case I32_CONST: case 0x42: w.sleb(imm); break;
+            default:
+                if (raw != null) {
+                    w.bytes(raw);
+                }
+        }
+    }
+
+    int encodedSize() {
+        WasmWriter w = new WasmWriter();
+        encode(w);
+        return w.size();
+    }
+}
+
+/** A defined function: its type, its locals beyond the parameters, and its code. */
+final class FunctionBody {
+    final int typeIndex;
+    final List<Integer> localTypes; // declared locals (not parameters), one entry per local
+    List<Instr> code; // including the final end
+    byte[] original; // the untouched encoding, reused when the function is not changed
+    String name;
+
+    FunctionBody(int typeIndex, List<Integer> localTypes, List<Instr> code, byte[] original) {
+        this.typeIndex = typeIndex;
+        this.localTypes = localTypes;
+        this.code = code;
+        this.original = original;
+    }
+
+    byte[] encode() {
+        if (original != null) {
+            return original;
+        }
+        WasmWriter w = new WasmWriter();
+        List<int[]> runs = new ArrayList<>();
+        for (int t : localTypes) {
+            if (!runs.isEmpty() && runs.get(runs.size() - 1)[1] == t) {
+                runs.get(runs.size() - 1)[0]++;
+            } else {
+                runs.add(new int[] {1, t});
+            }
+        }
+        w.u32(runs.size());
+        for (int[] run : runs) {
+            w.u32(run[0]).u8(run[1]);
+        }
+        for (Instr i : code) {
+            i.encode(w);
+        }
+        return w.toBytes();
+    }
+
+    int size() {
+        return encode().length;
+    }
+}
+
+/** The parts of a module the splitter reads and changes; other sections stay verbatim. */
+final class WasmModule {
+    record Section(int id, byte[] content) {}
+
+    final List<Section> sections = new ArrayList<>();
+    final List<FuncType> types = new ArrayList<>();
+    final List<Integer> functionTypes = new ArrayList<>(); // imported then defined
+    final List<Integer> globalTypes = new ArrayList<>(); // imported then defined
+    final List<byte[]> definedGlobals = new ArrayList<>(); // raw entries
+    final List<FunctionBody> bodies = new ArrayList<>();
+    final Map<Integer, String> names = new HashMap<>();
+    int importedFunctions;
+    int importedGlobals;
+
+    static WasmModule parse(byte[] bytes) {
+        WasmModule m = new WasmModule();
+        WasmReader r = new WasmReader(bytes, 8);
+        while (r.pos < bytes.length) {
+            int id = r.u8();
+            int size = r.u32();
+            int start = r.pos;
+            byte[] content = r.slice(start, start + size);
+            WasmReader s = new WasmReader(content, 0);
+            switch (id) {
+                case 1: m.parseTypes(s); break;
+                case 2: m.parseImports(s); break;
+                case 3: for (int n = s.u32(), i = 0; i < n; i++) m.functionTypes.add(s.u32()); break;
+                case 6: m.parseGlobals(s); break;
+                case 10: m.parseCode(s); break;
+                case 0: if ("name".equals(s.name())) m.parseNames(s); break;
+                default: break;
+            }
+            m.sections.add(new Section(id, content));
+            r.pos = start + size;
+        }
+        for (int i = 0; i < m.bodies.size(); i++) {
+            m.bodies.get(i).name = m.names.getOrDefault(m.importedFunctions + i, "func" + (m.importedFunctions + i));
+        }
+        return m;
+    }
+
+    private void parseTypes(WasmReader s) {
+        for (int n = s.u32(), i = 0; i < n; i++) {
+            if (s.u8() != 0x60) {
+                throw new IllegalStateException("unsupported type form");
+            }
+            List<Integer> params = new ArrayList<>();
+            for (int k = s.u32(), j = 0; j < k; j++) params.add(s.u8());
+            List<Integer> results = new ArrayList<>();
+            for (int k = s.u32(), j = 0; j < k; j++) results.add(s.u8());
+            types.add(new FuncType(params, results));
+        }
+    }
+
+    private void parseImports(WasmReader s) {
+        for (int n = s.u32(), i = 0; i < n; i++) {
+            s.name();
+            s.name();
+            int kind = s.u8();
+            switch (kind) {
+                case 0: functionTypes.add(s.u32()); importedFunctions++; break;
+                case 1: { s.u8(); int flags = s.u32(); s.u32(); if ((flags & 1) != 0) s.u32(); break; } // table
+                case 2: { int flags = s.u32(); s.u32(); if ((flags & 1) != 0) s.u32(); break; } // memory
+                case 3: globalTypes.add(s.u8()); s.u8(); importedGlobals++; break;
+                default: throw new IllegalStateException("unsupported import kind " + kind);
+            }
+        }
+    }
+
+    private void parseGlobals(WasmReader s) {
+        for (int n = s.u32(), i = 0; i < n; i++) {
+            int start = s.pos;
+            globalTypes.add(s.u8());
+            s.u8();
+            Instr ins;
+            do {
+                ins = Instr.decode(s);
+            } while (ins.op != Instr.END);
+            definedGlobals.add(s.slice(start, s.pos));
+        }
+    }
+
+    private void parseCode(WasmReader s) {
+        int n = s.u32();
+        for (int i = 0; i < n; i++) {
+            int size = s.u32();
+            int start = s.pos;
+            int end = start + size;
+            List<Integer> locals = new ArrayList<>();
+            for (int runs = s.u32(), j = 0; j < runs; j++) {
+                int count = s.u32();
+                int type = s.u8();
+                for (int k = 0; k < count; k++) locals.add(type);
+            }
+            List<Instr> code = new ArrayList<>();
+            while (s.pos < end) {
+                code.add(Instr.decode(s));
+            }
+            bodies.add(new FunctionBody(functionTypes.get(importedFunctions + i), locals, code, s.slice(start, end)));
+        }
+    }
+
+    private void parseNames(WasmReader s) {
+        while (s.pos < s.bytes.length) {
+            int sub = s.u8();
+            int size = s.u32();
+            int end = s.pos + size;
+            if (sub == 1) {
+                for (int n = s.u32(), i = 0; i < n; i++) {
+                    int idx = s.u32();
+                    names.put(idx, s.name());
+                }
+            }
+            s.pos = end;
+        }
+    }
+
+    FuncType typeOfFunction(int funcIndex) {
+        return types.get(functionTypes.get(funcIndex));
+    }
+
+    int typeIndex(FuncType t) {
+        int i = types.indexOf(t);
+        if (i >= 0) {
+            return i;
+        }
+        types.add(t);
+        return types.size() - 1;
+    }
+
+    int addGlobal(int type) {
+        WasmWriter w = new WasmWriter().u8(type).u8(1);
+        switch (type) {
+            case ValType.I32: w.u8(0x41).u8(0); break;
+            case ValType.I64: w.u8(0x42).u8(0); break;
+            case ValType.F32: w.u8(0x43).bytes(new byte[4]); break;
+            default: w.u8(0x44).bytes(new byte[8]); break;
+        }
+        w.u8(Instr.END);
+        definedGlobals.add(w.toBytes());
+        globalTypes.add(type);
+        return globalTypes.size() - 1;
+    }
+
+    int addFunction(FunctionBody body) {
+        functionTypes.add(body.typeIndex);
+        bodies.add(body);
+        int index = functionTypes.size() - 1;
+        names.put(index, body.name);
+        return index;
+    }
+
+    byte[] encode() {
+        WasmWriter out = new WasmWriter();
+        out.bytes(new byte[] {0, 'a', 's', 'm', 1, 0, 0, 0});
+        for (Section s : sections) {
+            byte[] content = s.content();
+            switch (s.id()) {
+                case 1: content = encodeTypes(); break;
+                case 3: content = encodeFunctions(); break;
+                case 6: content = encodeGlobals(); break;
+                case 10: content = encodeCode(); break;
+                case 0: {
+                    String name = new WasmReader(content, 0).name();
+                    if (name.startsWith(".debug")) {
+                        continue; // code offsets in DWARF no longer hold
+                    }
+                    if (name.equals("name")) {
+                        content = encodeNames(content);
+                    }
+                    break;
+                }
+                default: break;
+            }
+            out.u8(s.id()).sized(content);
+        }
+        return out.toBytes();
+    }
+
+    private byte[] encodeTypes() {
+        WasmWriter w = new WasmWriter().u32(types.size());
+        for (FuncType t : types) {
+            w.u8(0x60).u32(t.params().size());
+            t.params().forEach(w::u8);
+            w.u32(t.results().size());
+            t.results().forEach(w::u8);
+        }
+        return w.toBytes();
+    }
+
+    private byte[] encodeFunctions() {
+        WasmWriter w = new WasmWriter().u32(bodies.size());
+        for (FunctionBody b : bodies) w.u32(b.typeIndex);
+        return w.toBytes();
+    }
+
+    private byte[] encodeGlobals() {
+        WasmWriter w = new WasmWriter().u32(definedGlobals.size());
+        definedGlobals.forEach(w::bytes);
+        return w.toBytes();
+    }
+
+    private byte[] encodeCode() {
+        WasmWriter w = new WasmWriter().u32(bodies.size());
+        for (FunctionBody b : bodies) w.sized(b.encode());
+        return w.toBytes();
+    }
+
+    private byte[] encodeNames(byte[] content) {
+        WasmReader r = new WasmReader(content, 0);
+        WasmWriter w = new WasmWriter().name(r.name());
+        while (r.pos < content.length) {
+            int sub = r.u8();
+            int size = r.u32();
+            int end = r.pos + size;
+            if (sub == 1) {
+                WasmWriter names1 = new WasmWriter();
+                List<Integer> indices = new ArrayList<>(names.keySet());
+                Collections.sort(indices);
+                names1.u32(indices.size());
+                for (int idx : indices) names1.u32(idx).name(names.get(idx));
+                w.u8(1).sized(names1.toBytes());
+            } else {
+                w.u8(sub).sized(r.slice(r.pos, end));
+            }
+            r.pos = end;
+        }
+        return w.toBytes();
+    }
+}
+
+/**
+ * The block structure of one function: matching ends, and for every block body the list of its
+ * complete statements (runs of instructions that start and end with an empty operand stack).
+ */
+final class FunctionShape {
+    static final int FUNCTION_LABEL = -1;
+
+    /** A statement [start, end] (inclusive instruction indices) of a block body. */
+    record Statement(int start, int end, boolean endsUnreachable) {}
+
+    /** A block body: its enclosing labels, innermost first (construct index or FUNCTION_LABEL). */
+    record Body(int[] labels, List<Statement> statements) {}
+
+    final List<Instr> code;
+    final WasmModule module;
+    final int[] matchingEnd; // for block/loop/if/else: index of the matching end
+    final int[] elseOf; // for if: index of its else or -1
+    final List<Body> bodies = new ArrayList<>();
+
+    FunctionShape(WasmModule module, List<Instr> code) {
+        this.module = module;
+        this.code = code;
+        this.matchingEnd = new int[code.size()];
+        this.elseOf = new int[code.size()];
+        Arrays.fill(elseOf, -1);
+        int end = parseBody(0, new int[] {FUNCTION_LABEL});
+        if (end != code.size() - 1) {
+            throw new IllegalStateException("function does not end at its last instruction");
+        }
+    }
+
+    /** Parses the body starting at {@code i}; returns the index of the end/else closing it. */
+    private int parseBody(int i, int[] labels) {
+        List<Statement> statements = new ArrayList<>();
+        bodies.add(new Body(labels, statements));
+        int height = 0;
+        boolean dead = false;
+        int start = i;
+        while (true) {
+            Instr in = code.get(i);
+            if (in.op == Instr.END || in.op == Instr.ELSE) {
+                return i;
+            }
+            int last = i;
+            boolean stops = false;
+            if (in.opensBlock()) {
+                if (in.op == Instr.IF) {
+                    height--;
+                }
+                int[] inner = new int[labels.length + 1];
+                inner[0] = i;
+                System.arraycopy(labels, 0, inner, 1, labels.length);
+                int j = parseBody(i + 1, inner);
+                if (code.get(j).op == Instr.ELSE) {
+                    elseOf[i] = j;
+                    int elseStart = j;
+                    j = parseBody(j + 1, inner);
+                    matchingEnd[elseStart] = j;
+                }
+                matchingEnd[i] = j;
+                height += in.imm == ValType.EMPTY_BLOCK ? 0 : 1;
+                last = j;
+            } else if (in.op == Instr.BR || in.op == Instr.BR_TABLE || in.op == Instr.RETURN
+                    || in.op == Instr.UNREACHABLE) {
+                stops = true;
+            } else {
+                int[] e = effect(in);
+                height += e[1] - e[0];
+            }
+            if (!dead) {
+                if (stops) {
+                    statements.add(new Statement(start, last, true));
+                    dead = true;
+                } else if (height == 0) {
+                    statements.add(new Statement(start, last, false));
+                    start = last + 1;
+                } else if (height < 0) {
+                    throw new IllegalStateException("operand stack underflow at instruction " + i);
+                }
+            }
+            i = last + 1;
+        }
+    }
+
+    /** Arity of the label of a construct (loops take no values in MVP wasm). */
+    int labelArity(int construct, FuncType functionType) {
+        if (construct == FUNCTION_LABEL) {
+            return functionType.results().size();
+        }
+        Instr c = code.get(construct);
+        return c.op == Instr.LOOP || c.imm == ValType.EMPTY_BLOCK ? 0 : 1;
+    }
+
+    /** {pops, pushes} of a non-control instruction. */
+    int[] effect(Instr in) {
+        int op = in.op;
+        if (op == Instr.CALL || op == Instr.CALL_INDIRECT) {
+            FuncType t = op == Instr.CALL ? module.typeOfFunction((int) in.imm) : module.types.get((int) in.imm);
+            return new int[] {t.params().size() + (op == Instr.CALL_INDIRECT ? 1 : 0), t.results().size()};
+        }
+        if (op >= 0xFC00) {
+            int sub = op & 0xFF;
+            return sub <= 7 ? new int[] {1, 1} : sub == 9 ? new int[] {0, 0} : new int[] {3, 0};
+        }
+        if (op == 0x01) return new int[] {0, 0};
+        if (op == Instr.DROP) return new int[] {1, 0};
+        if (op == Instr.SELECT) return new int[] {3, 1};
+        if (op == Instr.BR_IF) return new int[] {1, 0};
+        if (op == Instr.LOCAL_GET || op == Instr.GLOBAL_GET) return new int[] {0, 1};
+        if (op == Instr.LOCAL_SET || op == Instr.GLOBAL_SET) return new int[] {1, 0};
+        if (op == Instr.LOCAL_TEE) return new int[] {1, 1};
+        if (op >= 0x28 && op <= 0x35) return new int[] {1, 1};
+        if (op >= 0x36 && op <= 0x3E) return new int[] {2, 0};
+        if (op == 0x3F) return new int[] {0, 1};
+        if (op == 0x40) return new int[] {1, 1};
+        if (op >= 0x41 && op <= 0x44) return new int[] {0, 1};
+        if (op == 0x45 || op == 0x50) return new int[] {1, 1};
+        if (op >= 0x46 && op <= 0x66) return new int[] {2, 1};
+        if ((op >= 0x67 && op <= 0x69) || (op >= 0x79 && op <= 0x7B) || (op >= 0x8B && op <= 0x91)
+                || (op >= 0x99 && op <= 0x9F) || (op >= 0xA7 && op <= 0xC4)) return new int[] {1, 1};
+        if ((op >= 0x6A && op <= 0x78) || (op >= 0x7C && op <= 0x8A) || (op >= 0x92 && op <= 0x98)
+                || (op >= 0xA0 && op <= 0xA6)) return new int[] {2, 1};
+        throw new IllegalStateException("no stack effect known for opcode 0x" + Integer.toHexString(op));
+    }
+
+    /** Successor instruction indices of every instruction (the control-flow graph). */
+    int[][] successors() {
+        int n = code.size();
+        int[][] succ = new int[n][];
+        int[] stack = new int[n + 1];
+        int top = 0;
+        for (int i = 0; i < n; i++) {
+            Instr in = code.get(i);
+            switch (in.op) {
+                case Instr.BLOCK: case Instr.LOOP:
+                    stack[top++] = i;
+                    succ[i] = new int[] {i + 1};
+                    break;
+                case Instr.IF:
+                    stack[top++] = i;
+                    succ[i] = new int[] {i + 1, elseOf[i] >= 0 ? elseOf[i] + 1 : matchingEnd[i]};
+                    break;
+                case Instr.ELSE:
+                    succ[i] = new int[] {matchingEnd[i]};
+                    break;
+                case Instr.END:
+                    if (top > 0) top--;
+                    succ[i] = i + 1 < n ? new int[] {i + 1} : new int[0];
+                    break;
+                case Instr.BR:
+                    succ[i] = new int[] {target(stack, top, (int) in.imm)};
+                    break;
+                case Instr.BR_IF:
+                    succ[i] = new int[] {target(stack, top, (int) in.imm), i + 1};
+                    break;
+                case Instr.BR_TABLE: {
+                    int[] t = new int[in.labels.length + 1];
+                    for (int k = 0; k < in.labels.length; k++) t[k] = target(stack, top, in.labels[k]);
+                    t[in.labels.length] = target(stack, top, (int) in.imm);
+                    succ[i] = t;
+                    break;
+                }
+                case Instr.RETURN: case Instr.UNREACHABLE:
+                    succ[i] = new int[0];
+                    break;
+                default:
+                    succ[i] = new int[] {i + 1};
+            }
+        }
+        return succ;
+    }
+
+    private int target(int[] stack, int top, int depth) {
+        if (depth >= top) {
+            return code.size() - 1; // the function's own label: its final end
+        }
+        int construct = stack[top - 1 - depth];
+        return code.get(construct).op == Instr.LOOP ? construct : matchingEnd[construct];
+    }
+
+    /** Locals live on entry to each instruction. */
+    BitSet[] liveIn(int[][] succ) {
+        int n = code.size();
+        BitSet[] in = new BitSet[n];
+        for (int i = 0; i < n; i++) in[i] = new BitSet();
+        boolean changed = true;
+        while (changed) {
+            changed = false;
+            for (int i = n - 1; i >= 0; i--) {
+                Instr ins = code.get(i);
+                BitSet live = new BitSet();
+                for (int s : succ[i]) live.or(in[s]);
+                if (ins.op == Instr.LOCAL_SET || ins.op == Instr.LOCAL_TEE) {
+                    live.clear((int) ins.imm);
+                } else if (ins.op == Instr.LOCAL_GET) {
+                    live.set((int) ins.imm);
+                }
+                if (!live.equals(in[i])) {
+                    in[i] = live;
+                    changed = true;
+                }
+            }
+        }
+        return in;
+    }
+}
+
+/** Outlines regions of oversized functions until every function fits the size limit. */
+final class Splitter {
+    private static final int MAX_PARAMS = Integer.getInteger("split.maxParams", 12); // C2 fails on ~25+ arguments; Memory and Instance are added
+    private static final int MIN_REGION = 48;
+    private static final int MAX_OUTLINES = Integer.getInteger("split.maxOutlines", Integer.MAX_VALUE); // for bisecting
+
+    private final WasmModule module;
+    private final int maxBody;
+    private final int maxRegion;
+    private final Map<Integer, List<Integer>> transferGlobals = new HashMap<>();
+    private final Map<Integer, Integer> returnGlobals = new HashMap<>();
+    private final Map<Integer, Integer> splitCount = new LinkedHashMap<>();
+    private final Map<Integer, Integer> sizeBefore = new LinkedHashMap<>();
+    private final List<Integer> leftOver = new ArrayList<>();
+    private int newFunctions;
+
+    Splitter(WasmModule module, int maxBody) {
+        this.module = module;
+        this.maxBody = maxBody;
+        this.maxRegion = maxBody * 7 / 8;
+    }
+
+    void run() {
+        int original = module.bodies.size();
+        for (int b = 0; b < original; b++) {
+            int funcIndex = module.importedFunctions + b;
+            int size = module.bodies.get(b).size();
+            if (size > maxBody) {
+                sizeBefore.put(funcIndex, size);
+                splitFunction(funcIndex);
+            }
+        }
+        // Outlined functions are not split again: a region is at most 7/8 of the limit, and its
+        // exits and transfers add little; anything still far over the limit is reported.
+        for (int b = 0; b < module.bodies.size(); b++) {
+            int limit = b < original ? maxBody : maxBody * 5 / 4;
+            if (module.bodies.get(b).size() > limit) {
+                leftOver.add(module.importedFunctions + b);
+            }
+        }
+    }
+
+    List<Integer> leftOver() {
+        return leftOver;
+    }
+
+    void report(java.io.PrintStream out) {
+        out.printf("split %d functions over %d bytes into %d new functions%n", sizeBefore.size(), maxBody, newFunctions);
+        for (var e : sizeBefore.entrySet()) {
+            FunctionBody f = module.bodies.get(e.getKey() - module.importedFunctions);
+            out.printf("  %-40s %6d -> %5d bytes, %3d regions outlined%n", f.name, e.getValue(), f.size(),
+                    splitCount.getOrDefault(e.getKey(), 0));
+        }
+        for (int idx : leftOver) {
+            out.printf("STILL OVER THE LIMIT: %s%n", module.bodies.get(idx - module.importedFunctions).name);
+        }
+    }
+
+    private void splitFunction(int funcIndex) {
+        FunctionBody f = module.bodies.get(funcIndex - module.importedFunctions);
+        Set<Instr> rejected = Collections.newSetFromMap(new IdentityHashMap<>());
+        while (f.size() > maxBody && newFunctions < MAX_OUTLINES) {
+            FunctionShape shape = new FunctionShape(module, f.code);
+            FuncType type = module.types.get(f.typeIndex);
+            Region best = null;
+            int[] offset = new int[f.code.size() + 1]; // byte offset of each instruction
+            for (int i = 0; i < f.code.size(); i++) offset[i + 1] = offset[i] + f.code.get(i).encodedSize();
+            for (FunctionShape.Body body : shape.bodies) {
+                List<FunctionShape.Statement> st = body.statements();
+                int[] sizes = new int[st.size()];
+                boolean[] ok = new boolean[st.size()];
+                for (int k = 0; k < st.size(); k++) {
+                    sizes[k] = offset[st.get(k).end() + 1] - offset[st.get(k).start()];
+                    // too big to outline whole: only its inner bodies are candidates
+                    ok[k] = sizes[k] <= maxRegion && outlinable(shape, body, st.get(k), type);
+                }
+                for (int a = 0; a < st.size(); a++) {
+                    if (!ok[a] || rejected.contains(f.code.get(st.get(a).start()))) continue;
+                    int total = 0;
+                    int b = a;
+                    while (b < st.size() && ok[b] && total + sizes[b] <= maxRegion) {
+                        total += sizes[b];
+                        if (st.get(b).endsUnreachable()) {
+                            b++;
+                            break;
+                        }
+                        b++;
+                    }
+                    // Moving a switch's dispatch out of the function makes every case pay an
+                    // extra call and re-dispatch; such regions rank after all others.
+                    int score = total;
+                    for (int k = a; k < b; k++) if (leavesThroughTable(shape, st.get(k))) score = total - maxRegion;
+                    if (b > a && total >= MIN_REGION && (best == null || score > best.size)) {
+                        best = new Region(body, a, b - 1, score);
+                    }
+                }
+            }
+            if (best == null) {
+                return;
+            }
+            if (System.getenv("SPLIT_TRACE") != null) {
+                System.err.printf("%s: %d bytes, region of %d bytes (%d statements)%n", f.name, f.size(), best.size,
+                        best.last - best.first + 1);
+            }
+            // A shorter run of the same statements may still fit when the whole run does not.
+            boolean done = false;
+            for (int last = best.last; last >= best.first && !done; last--) {
+                done = outline(funcIndex, f, shape, type, new Region(best.body, best.first, last, 0));
+            }
+            if (!done) {
+                rejected.add(f.code.get(best.body.statements().get(best.first).start()));
+            }
+        }
+    }
+
+    /** Statements first..last of a body; size ranks candidates (their encoded size, less a penalty). */
+    private record Region(FunctionShape.Body body, int first, int last, int size) {}
+
+    /** Whether the statement holds a br_table with a target outside the statement. */
+    private static boolean leavesThroughTable(FunctionShape shape, FunctionShape.Statement s) {
+        int nest = 0;
+        for (int i = s.start(); i <= s.end(); i++) {
+            Instr in = shape.code.get(i);
+            if (in.opensBlock()) nest++;
+            else if (in.op == Instr.END) nest--;
+            else if (in.op == Instr.BR_TABLE) {
+                if (in.imm >= nest) return true;
+                for (int d : in.labels) if (d >= nest) return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether every branch leaving the statement can become an exit code. */
+    private boolean outlinable(FunctionShape shape, FunctionShape.Body body, FunctionShape.Statement s, FuncType type) {
+        int nest = 0;
+        for (int i = s.start(); i <= s.end(); i++) {
+            Instr in = shape.code.get(i);
+            if (in.opensBlock()) nest++;
+            else if (in.op == Instr.END) nest--;
+            else if (in.op == Instr.BR || in.op == Instr.BR_IF) {
+                if (in.imm >= nest) {
+                    int label = body.labels()[(int) in.imm - nest];
+                    int arity = shape.labelArity(label, type);
+                    if (arity > 0 && (in.op == Instr.BR_IF || label != FunctionShape.FUNCTION_LABEL)) return false;
+                }
+            } else if (in.op == Instr.BR_TABLE) {
+                int[] all = Arrays.copyOf(in.labels, in.labels.length + 1);
+                all[in.labels.length] = (int) in.imm;
+                boolean outward = false;
+                for (int d : all) outward |= d >= nest;
+                if (outward) {
+                    for (int d : all) {
+                        int label = d >= nest ? body.labels()[d - nest] : -2;
+                        if (label != -2 && shape.labelArity(label, type) > 0) return false;
+                    }
+                    // inner targets share the arity of the outer ones (validation), so none carry values
+                }
+            }
+        }
+        return true;
+    }
+
+    private int localType(FunctionBody f, FuncType type, int local) {
+        return local < type.params().size() ? type.params().get(local) : f.localTypes.get(local - type.params().size());
+    }
+
+    private int transferGlobal(int type, int k) {
+        List<Integer> pool = transferGlobals.computeIfAbsent(type, t -> new ArrayList<>());
+        while (pool.size() <= k) pool.add(module.addGlobal(type));
+        return pool.get(k);
+    }
+
+    /**
+     * Pairs each local with a transfer global of its type. Inputs (set by the caller just before
+     * the call, read first thing by the callee) and outputs (set by the callee just before it
+     * returns, read by the caller right after) are never live at the same time, so they share
+     * one pool, and nested or re-entrant calls cannot disturb them.
+     */
+    private List<int[]> transfers(FunctionBody f, FuncType type, BitSet locals) {
+        Map<Integer, Integer> perType = new HashMap<>();
+        List<int[]> result = new ArrayList<>();
+        locals.stream().forEach(l -> {
+            int t = localType(f, type, l);
+            int k = perType.merge(t, 1, Integer::sum) - 1;
+            result.add(new int[] {l, transferGlobal(t, k)});
+        });
+        return result;
+    }
+
+    private int returnGlobal(int type) {
+        return returnGlobals.computeIfAbsent(type, module::addGlobal);
+    }
+
+    /** Moves the region into a new function and puts a call in its place; false if not worth it. */
+    private boolean outline(int funcIndex, FunctionBody f, FunctionShape shape, FuncType type, Region region) {
+        List<FunctionShape.Statement> st = region.body.statements();
+        int start = st.get(region.first).start();
+        int end = st.get(region.last).end();
+        boolean endsUnreachable = st.get(region.last).endsUnreachable();
+
+        // Data flow: which locals go in, which come back.
+        int[][] succ = shape.successors();
+        BitSet[] liveIn = shape.liveIn(succ);
+        BitSet reads = new BitSet();
+        BitSet writes = new BitSet();
+        BitSet liveOut = new BitSet();
+        for (int i = start; i <= end; i++) {
+            Instr in = f.code.get(i);
+            if (in.op == Instr.LOCAL_GET) reads.set((int) in.imm);
+            if (in.op == Instr.LOCAL_SET || in.op == Instr.LOCAL_TEE) writes.set((int) in.imm);
+            for (int s : succ[i]) if (s < start || s > end) liveOut.or(liveIn[s]);
+        }
+        BitSet outputs = (BitSet) writes.clone();
+        outputs.and(liveOut);
+        BitSet params = (BitSet) liveIn[start].clone();
+        params.and(reads);
+        params.or(outputs);
+        // The most used inputs become parameters; HotSpot's C2 gives up on methods with many
+        // arguments ("unsupported calling sequence"), so the rest come in through globals.
+        int[] uses = new int[type.params().size() + f.localTypes.size()];
+        for (int i = start; i <= end; i++) {
+            Instr in = f.code.get(i);
+            if (in.op == Instr.LOCAL_GET) uses[(int) in.imm]++;
+        }
+        List<Integer> ranked = new ArrayList<>();
+        params.stream().forEach(ranked::add);
+        ranked.sort((x, y) -> uses[x] != uses[y] ? Integer.compare(uses[y], uses[x]) : Integer.compare(x, y));
+        BitSet direct = new BitSet();
+        for (int k = 0; k < Math.min(MAX_PARAMS, ranked.size()); k++) direct.set(ranked.get(k));
+        BitSet viaGlobal = (BitSet) params.clone();
+        viaGlobal.andNot(direct);
+
+        // Local numbering in the new function: parameters first, then the other locals it uses.
+        Map<Integer, Integer> newLocal = new HashMap<>();
+        List<Integer> paramTypes = new ArrayList<>();
+        direct.stream().forEach(l -> {
+            newLocal.put(l, paramTypes.size());
+            paramTypes.add(localType(f, type, l));
+        });
+        List<Integer> localTypes = new ArrayList<>();
+        BitSet others = (BitSet) reads.clone();
+        others.or(writes);
+        others.andNot(direct);
+        others.stream().forEach(l -> {
+            newLocal.put(l, paramTypes.size() + localTypes.size());
+            localTypes.add(localType(f, type, l));
+        });
+        List<int[]> inputs = transfers(f, type, viaGlobal); // {original local, global}
+        int codeLocal = paramTypes.size() + localTypes.size();
+        localTypes.add(ValType.I32);
+        int indexLocal = codeLocal + 1;
+        boolean needsIndexLocal = false;
+
+        // Exit codes: 1..k for the outer labels branched to, k+1 for return.
+        List<Integer> exitLevels = new ArrayList<>();
+        boolean hasReturn = false;
+        int resultType = type.results().isEmpty() ? 0 : type.results().get(0);
+        List<Instr> body = new ArrayList<>();
+        for (int[] tr : inputs) {
+            body.add(Instr.of(Instr.GLOBAL_GET, tr[1]));
+            body.add(Instr.of(Instr.LOCAL_SET, newLocal.get(tr[0])));
+        }
+        body.add(Instr.of(Instr.BLOCK, ValType.EMPTY_BLOCK));
+        int nest = 0;
+        int[] labels = region.body.labels();
+        // return code placeholder: patched after all exits are known
+        List<Instr> returnCodes = new ArrayList<>();
+        List<int[]> tableExits = new ArrayList<>(); // per br_table leaving the region: outer level per entry, -1 inner
+        List<Instr> tableBases = new ArrayList<>();
+        for (int i = start; i <= end; i++) {
+            Instr in = f.code.get(i);
+            switch (in.op) {
+                case Instr.BLOCK: case Instr.LOOP: case Instr.IF:
+                    nest++;
+                    body.add(in);
+                    break;
+                case Instr.END:
+                    nest--;
+                    body.add(in);
+                    break;
+                case Instr.LOCAL_GET: case Instr.LOCAL_SET: case Instr.LOCAL_TEE:
+                    body.add(in.withImm(newLocal.get((int) in.imm)));
+                    break;
+                case Instr.RETURN:
+                    hasReturn = true;
+                    emitReturnExit(body, resultType, codeLocal, nest, returnCodes);
+                    break;
+                case Instr.BR: case Instr.BR_IF: {
+                    int d = (int) in.imm;
+                    if (d < nest) {
+                        body.add(in);
+                        break;
+                    }
+                    int label = labels[d - nest];
+                    boolean conditional = in.op == Instr.BR_IF;
+                    if (conditional) body.add(Instr.of(Instr.IF, ValType.EMPTY_BLOCK));
+                    int depth = nest + (conditional ? 1 : 0);
+                    if (label == FunctionShape.FUNCTION_LABEL) {
+                        hasReturn = true;
+                        emitReturnExit(body, resultType, codeLocal, depth, returnCodes);
+                    } else {
+                        emitExit(body, exitCode(exitLevels, d - nest), codeLocal, depth);
+                    }
+                    if (conditional) body.add(Instr.of(Instr.END));
+                    break;
+                }
+                case Instr.BR_TABLE: {
+                    int[] all = Arrays.copyOf(in.labels, in.labels.length + 1);
+                    all[in.labels.length] = (int) in.imm;
+                    boolean outward = false;
+                    for (int d : all) outward |= d >= nest;
+                    if (!outward) {
+                        body.add(in);
+                        break;
+                    }
+                    // Inner targets stay; every outward one lands in one stub that returns
+                    // base + index, and the call site repeats the dispatch on the index.
+                    needsIndexLocal = true;
+                    int[] mapped = new int[all.length];
+                    int[] levels = new int[all.length];
+                    for (int t = 0; t < all.length; t++) {
+                        mapped[t] = all[t] < nest ? all[t] + 1 : 0;
+                        levels[t] = all[t] < nest ? -1 : all[t] - nest;
+                    }
+                    tableExits.add(levels);
+                    int n = in.labels.length;
+                    body.add(Instr.of(Instr.LOCAL_SET, indexLocal));
+                    body.add(Instr.of(Instr.BLOCK, ValType.EMPTY_BLOCK));
+                    body.add(Instr.of(Instr.LOCAL_GET, indexLocal));
+                    body.add(new Instr(Instr.BR_TABLE, mapped[n], Arrays.copyOf(mapped, n), null));
+                    body.add(Instr.of(Instr.END));
+                    // min(index, n): out-of-range indices take the default, entry n
+                    body.add(Instr.of(Instr.LOCAL_GET, indexLocal));
+                    body.add(Instr.of(Instr.I32_CONST, n));
+                    body.add(Instr.of(Instr.LOCAL_GET, indexLocal));
+                    body.add(Instr.of(Instr.I32_CONST, n));
+                    body.add(Instr.of(Instr.I32_LT_U));
+                    body.add(Instr.of(Instr.SELECT));
+                    Instr base = Instr.of(Instr.I32_CONST, -1);
+                    tableBases.add(base);
+                    body.add(base);
+                    body.add(Instr.of(Instr.I32_ADD));
+                    body.add(Instr.of(Instr.LOCAL_SET, codeLocal));
+                    body.add(Instr.of(Instr.BR, nest));
+                    break;
+                }
+                default:
+                    body.add(in);
+            }
+        }
+        // Exit codes: 0 falls through, 1..E branch to exitLevels, E+1 returns, then one range
+        // of codes per br_table that leaves the region (base + index).
+        int returnCode = exitLevels.size() + 1;
+        int[] bases = new int[tableExits.size()];
+        int nextCode = returnCode + 1;
+        for (int t = 0; t < tableExits.size(); t++) {
+            bases[t] = nextCode;
+            nextCode += tableExits.get(t).length;
+        }
+        for (int k = 0; k < body.size(); k++) {
+            if (returnCodes.contains(body.get(k))) body.set(k, Instr.of(Instr.I32_CONST, returnCode));
+            int t = tableBases.indexOf(body.get(k));
+            if (t >= 0) body.set(k, Instr.of(Instr.I32_CONST, bases[t]));
+        }
+        body.add(Instr.of(Instr.END));
+        List<int[]> transfers = transfers(f, type, outputs);
+        for (int[] tr : transfers) {
+            body.add(Instr.of(Instr.LOCAL_GET, newLocal.get(tr[0])));
+            body.add(Instr.of(Instr.GLOBAL_SET, tr[1]));
+        }
+        boolean returnsCode = hasReturn || !exitLevels.isEmpty() || !tableExits.isEmpty();
+        if (returnsCode) body.add(Instr.of(Instr.LOCAL_GET, codeLocal));
+        body.add(Instr.of(Instr.END));
+        if (needsIndexLocal) localTypes.add(ValType.I32);
+
+        // The call site. Setting inputs, the call and reading outputs sit in one block, so they
+        // form one statement: a later region can move all of it or none, never separate the
+        // reads of the transfer globals from the call that set them.
+        List<Instr> call = new ArrayList<>();
+        call.add(Instr.of(Instr.BLOCK, ValType.EMPTY_BLOCK));
+        for (int[] tr : inputs) {
+            call.add(Instr.of(Instr.LOCAL_GET, tr[0]));
+            call.add(Instr.of(Instr.GLOBAL_SET, tr[1]));
+        }
+        direct.stream().forEach(l -> call.add(Instr.of(Instr.LOCAL_GET, l)));
+        FuncType newType = new FuncType(paramTypes, returnsCode ? List.of(ValType.I32) : List.of());
+        int newTypeIndex = module.typeIndex(newType);
+        FunctionBody g = new FunctionBody(newTypeIndex, localTypes, body, null);
+        int calleeSlot = module.functionTypes.size();
+        call.add(Instr.of(Instr.CALL, calleeSlot));
+        int callerCode = -1;
+        if (returnsCode) {
+            // A fresh local per call site (added below once the outline is kept): a later region
+            // may contain this call site, and its own code must not share a local with it.
+            callerCode = type.params().size() + f.localTypes.size();
+            call.add(Instr.of(Instr.LOCAL_SET, callerCode));
+        }
+        for (int[] tr : transfers) {
+            call.add(Instr.of(Instr.GLOBAL_GET, tr[1]));
+            call.add(Instr.of(Instr.LOCAL_SET, tr[0]));
+        }
+        if (hasReturn) {
+            call.add(Instr.of(Instr.LOCAL_GET, callerCode));
+            call.add(Instr.of(Instr.I32_CONST, returnCode));
+            call.add(Instr.of(Instr.I32_EQ));
+            call.add(Instr.of(Instr.IF, ValType.EMPTY_BLOCK));
+            if (resultType != 0) call.add(Instr.of(Instr.GLOBAL_GET, returnGlobal(resultType)));
+            call.add(Instr.of(Instr.RETURN));
+            call.add(Instr.of(Instr.END));
+        }
+        call.add(Instr.of(Instr.END));
+        if (exitLevels.size() == 1 && tableExits.isEmpty()) {
+            call.add(Instr.of(Instr.LOCAL_GET, callerCode));
+            call.add(Instr.of(Instr.BR_IF, exitLevels.get(0)));
+        } else if (exitLevels.size() > 1 || !tableExits.isEmpty()) {
+            call.add(Instr.of(Instr.BLOCK, ValType.EMPTY_BLOCK));
+            call.add(Instr.of(Instr.LOCAL_GET, callerCode));
+            int[] targets = new int[nextCode]; // 0: fall through (the block's end)
+            for (int c = 1; c <= exitLevels.size(); c++) targets[c] = exitLevels.get(c - 1) + 1;
+            for (int t = 0; t < tableExits.size(); t++) {
+                int[] levels = tableExits.get(t);
+                for (int k = 0; k < levels.length; k++) targets[bases[t] + k] = levels[k] < 0 ? 0 : levels[k] + 1;
+            }
+            call.add(new Instr(Instr.BR_TABLE, 0, targets, null));
+            call.add(Instr.of(Instr.END));
+        }
+        if (endsUnreachable) call.add(Instr.of(Instr.UNREACHABLE));
+
+        int callSize = call.stream().mapToInt(Instr::encodedSize).sum();
+        int regionSize = 0;
+        for (int i = start; i <= end; i++) regionSize += f.code.get(i).encodedSize();
+        if (callSize >= regionSize || g.size() > maxBody * 5 / 4) {
+            return false; // not worth a call, or the exits make the new function too big itself
+        }
+        g.name = f.name + "$split" + splitCount.merge(funcIndex, 1, Integer::sum);
+        module.addFunction(g);
+        newFunctions++;
+        if (returnsCode) f.localTypes.add(ValType.I32);
+        List<Instr> code = new ArrayList<>(f.code.subList(0, start));
+        code.addAll(call);
+        code.addAll(f.code.subList(end + 1, f.code.size()));
+        f.code = code;
+        f.original = null;
+        return true;
+    }
+
+
+    private static int exitCode(List<Integer> exitLevels, int level) {
+        int i = exitLevels.indexOf(level);
+        if (i < 0) {
+            exitLevels.add(level);
+            i = exitLevels.size() - 1;
+        }
+        return i + 1;
+    }
+
+    private static void emitExit(List<Instr> body, int code, int codeLocal, int depthToEpilogue) {
+        body.add(Instr.of(Instr.I32_CONST, code));
+        body.add(Instr.of(Instr.LOCAL_SET, codeLocal));
+        body.add(Instr.of(Instr.BR, depthToEpilogue));
+    }
+
+    private void emitReturnExit(List<Instr> body, int resultType, int codeLocal, int depth, List<Instr> returnCodes) {
+        if (resultType != 0) body.add(Instr.of(Instr.GLOBAL_SET, returnGlobal(resultType)));
+        Instr placeholder = Instr.of(Instr.I32_CONST, -1);
+        returnCodes.add(placeholder);
+        body.add(placeholder);
+        body.add(Instr.of(Instr.LOCAL_SET, codeLocal));
+        body.add(Instr.of(Instr.BR, depth));
+    }
+}
