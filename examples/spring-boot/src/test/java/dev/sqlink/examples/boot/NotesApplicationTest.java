@@ -36,7 +36,7 @@ class NotesApplicationTest {
     @DynamicPropertySource
     static void databaseInTempDir(DynamicPropertyRegistry registry) {
         registry.add("spring.datasource.url",
-                () -> "jdbc:sqlink:" + dir.resolve("notes.db") + "?foreign_keys=true&busy_timeout=5000");
+                () -> "jdbc:sqlink:" + dir.resolve("notes.db") + "?foreign_keys=true&busy_timeout=5000&extensions=regexp,crypto");
     }
 
     @Autowired
@@ -79,6 +79,18 @@ class NotesApplicationTest {
                 "select title from note where done order by id;").redirectErrorStream(true).start();
         assertTrue(p.waitFor(30, TimeUnit.SECONDS));
         assertEquals("write docs", new String(p.getInputStream().readAllBytes()).strip());
+    }
+
+    @Test
+    void extensionsFromTheDatasourceUrlWorkOnEveryPooledConnection() {
+        List<Note> added = service.addAll(List.of("call alice", "call bob", "email carol"));
+        try {
+            assertEquals(List.of("call alice", "call bob"), titles(notes.findByTitleMatching("^call ")));
+            assertEquals("2cf24dba5fb0a30e26e83b2ac5b9e29e1b161e5c1fa7425e73043362938b9824",
+                    jdbc.queryForObject("select sha256('hello')", String.class));
+        } finally {
+            notes.deleteAll(added); // the other tests count open notes
+        }
     }
 
     private static Path onPath(String program) {
