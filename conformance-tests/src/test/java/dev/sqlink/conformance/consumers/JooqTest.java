@@ -68,8 +68,11 @@ class JooqTest {
         assertEquals(1L, first.get(ID));
         assertEquals(false, first.get(DONE), "RETURNING gives back the column default");
 
-        // jOOQ 3.19 fetches SQLite's generated keys through JDBC, which knows only the last rowid of a
-        // multi-row insert (on every driver), so rows go in one at a time here.
+        // jOOQ 3.19's SQLITE dialect neither sends RETURNING nor asks JDBC for generated keys: it runs
+        // the plain INSERT, then SELECTs the returned columns WHERE _rowid_ = last_insert_rowid(), so a
+        // multi-row insert gives back its last row only, on every driver (traced on ours and xerial's).
+        // Our getGeneratedKeys returns every row's key (the driver's StatementTest); rows go in one at
+        // a time here.
         Result<Record> second = sql.insertInto(TASK, TITLE, POINTS, DUE, COST)
                 .values("fix bugs", 8, LocalDate.of(2025, 2, 1), new BigDecimal("99.99"))
                 .returning(ID)

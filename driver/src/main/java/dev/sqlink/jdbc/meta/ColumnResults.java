@@ -23,7 +23,7 @@ final class ColumnResults {
     ResultSet columns(String schemaPattern, String tableNamePattern, String columnNamePattern) throws SQLException {
         NameFilter columnFilter = NameFilter.like(columnNamePattern);
         ResultShape.Rows rows = ResultShapes.COLUMNS.newRows();
-        for (TableRef table : reader.tables(NameFilter.like(schemaPattern), NameFilter.like(tableNamePattern))) {
+        for (TableRef table : reader.tables(SchemaScope.pattern(schemaPattern), NameFilter.like(tableNamePattern))) {
             List<ColumnRow> columns = visibleColumns(table);
             String rowidAlias = rowidAlias(table, columns);
             int position = 0;
@@ -35,7 +35,7 @@ final class ColumnResults {
                 DeclaredType type = DeclaredType.parse(column.declaredType());
                 Integer size = type.columnSize();
                 rows.add()
-                        .set("TABLE_SCHEM", table.schema())
+                        .set("TABLE_SCHEM", table.reportedSchema())
                         .set("TABLE_NAME", table.name())
                         .set("COLUMN_NAME", column.name())
                         .set("DATA_TYPE", type.jdbcType())
@@ -57,7 +57,7 @@ final class ColumnResults {
 
     ResultSet primaryKeys(String schema, String tableName) throws SQLException {
         ResultShape.Rows rows = ResultShapes.PRIMARY_KEYS.newRows();
-        for (TableRef table : reader.tables(NameFilter.exact(schema), NameFilter.exact(tableName))) {
+        for (TableRef table : reader.tables(SchemaScope.name(schema), NameFilter.exact(tableName))) {
             if (table.isView()) {
                 continue;
             }
@@ -65,7 +65,7 @@ final class ColumnResults {
             for (ColumnRow column : visibleColumns(table)) {
                 if (column.primaryKeySeq() > 0) {
                     rows.add()
-                            .set("TABLE_SCHEM", table.schema())
+                            .set("TABLE_SCHEM", table.reportedSchema())
                             .set("TABLE_NAME", table.name())
                             .set("COLUMN_NAME", column.name())
                             .set("KEY_SEQ", column.primaryKeySeq())
@@ -82,7 +82,7 @@ final class ColumnResults {
      */
     ResultSet bestRowIdentifier(String schema, String tableName, int scope) throws SQLException {
         ResultShape.Rows rows = ResultShapes.ROW_IDENTIFIER.newRows();
-        for (TableRef table : reader.tables(NameFilter.exact(schema), NameFilter.exact(tableName))) {
+        for (TableRef table : reader.tables(SchemaScope.name(schema), NameFilter.exact(tableName))) {
             if (table.isView()) {
                 continue;
             }
@@ -122,10 +122,10 @@ final class ColumnResults {
         if (!columnFilter.matches("rowid")) {
             return rows.toResultSet();
         }
-        for (TableRef table : reader.tables(NameFilter.like(schemaPattern), NameFilter.like(tableNamePattern))) {
+        for (TableRef table : reader.tables(SchemaScope.pattern(schemaPattern), NameFilter.like(tableNamePattern))) {
             if (table.isOrdinaryTable() && hasRowid(table, visibleColumns(table))) {
                 rows.add()
-                        .set("TABLE_SCHEM", table.schema())
+                        .set("TABLE_SCHEM", table.reportedSchema())
                         .set("TABLE_NAME", table.name())
                         .set("COLUMN_NAME", "rowid")
                         .set("DATA_TYPE", Types.BIGINT)

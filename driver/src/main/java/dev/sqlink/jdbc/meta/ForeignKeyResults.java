@@ -29,32 +29,32 @@ final class ForeignKeyResults {
     }
 
     ResultSet imported(String schema, String table) throws SQLException {
-        return keys(NameFilter.exact(schema), NameFilter.exact(table), NameFilter.exact(null))
+        return keys(SchemaScope.name(schema), NameFilter.exact(table), NameFilter.exact(null))
                 .sortBy("PKTABLE_CAT", "PKTABLE_SCHEM", "PKTABLE_NAME", "KEY_SEQ").toResultSet();
     }
 
     ResultSet exported(String schema, String table) throws SQLException {
-        return keys(NameFilter.exact(schema), NameFilter.exact(null), NameFilter.exact(table))
+        return keys(SchemaScope.name(schema), NameFilter.exact(null), NameFilter.exact(table))
                 .sortBy("FKTABLE_CAT", "FKTABLE_SCHEM", "FKTABLE_NAME", "KEY_SEQ").toResultSet();
     }
 
     ResultSet crossReference(String parentSchema, String parentTable, String foreignSchema, String foreignTable)
             throws SQLException {
-        NameFilter parentSchemaFilter = NameFilter.exact(parentSchema);
-        NameFilter foreignSchemaFilter = NameFilter.exact(foreignSchema);
+        SchemaScope parentScope = SchemaScope.name(parentSchema);
+        SchemaScope foreignScope = SchemaScope.name(foreignSchema);
         ResultShape.Rows rows = ResultShapes.FOREIGN_KEYS.newRows();
-        for (String schema : reader.schemas()) {
-            if (parentSchemaFilter.matches(schema) && foreignSchemaFilter.matches(schema)) {
+        for (String schema : reader.databases()) {
+            if (parentScope.includes(schema) && foreignScope.includes(schema)) {
                 addKeys(rows, schema, NameFilter.exact(foreignTable), NameFilter.exact(parentTable));
             }
         }
         return rows.sortBy("FKTABLE_CAT", "FKTABLE_SCHEM", "FKTABLE_NAME", "KEY_SEQ").toResultSet();
     }
 
-    private ResultShape.Rows keys(NameFilter schemaFilter, NameFilter child, NameFilter parent) throws SQLException {
+    private ResultShape.Rows keys(SchemaScope scope, NameFilter child, NameFilter parent) throws SQLException {
         ResultShape.Rows rows = ResultShapes.FOREIGN_KEYS.newRows();
-        for (String schema : reader.schemas()) {
-            if (schemaFilter.matches(schema)) {
+        for (String schema : reader.databases()) {
+            if (scope.includes(schema)) {
                 addKeys(rows, schema, child, parent);
             }
         }
@@ -70,7 +70,7 @@ final class ForeignKeyResults {
             return;
         }
         Map<String, TableRef> tables = new HashMap<>();
-        for (TableRef table : reader.tables(NameFilter.exact(schema), NameFilter.exact(null))) {
+        for (TableRef table : reader.tables(SchemaScope.name(schema), NameFilter.exact(null))) {
             tables.put(table.name().toLowerCase(Locale.ROOT), table);
         }
         Map<String, List<ForeignKeyClause>> clausesByChild = new HashMap<>();
@@ -100,10 +100,10 @@ final class ForeignKeyResults {
             for (int i = 0; i < constraint.size(); i++) {
                 ForeignKeyRow row = constraint.get(i);
                 rows.add()
-                        .set("PKTABLE_SCHEM", schema)
+                        .set("PKTABLE_SCHEM", SchemaScope.reported(schema))
                         .set("PKTABLE_NAME", parentName)
                         .set("PKCOLUMN_NAME", toColumns.get(i))
-                        .set("FKTABLE_SCHEM", schema)
+                        .set("FKTABLE_SCHEM", SchemaScope.reported(schema))
                         .set("FKTABLE_NAME", row.childTable())
                         .set("FKCOLUMN_NAME", row.fromColumn())
                         .set("KEY_SEQ", row.seq() + 1)

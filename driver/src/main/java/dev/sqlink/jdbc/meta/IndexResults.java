@@ -23,7 +23,7 @@ final class IndexResults {
 
     ResultSet indexInfo(String schema, String tableName, boolean uniqueOnly) throws SQLException {
         ResultShape.Rows rows = ResultShapes.INDEX_INFO.newRows();
-        for (TableRef table : reader.tables(NameFilter.exact(schema), NameFilter.exact(tableName))) {
+        for (TableRef table : reader.tables(SchemaScope.name(schema), NameFilter.exact(tableName))) {
             if (table.isView()) {
                 continue;
             }
@@ -41,7 +41,7 @@ final class IndexResults {
                     String columnName = column.cid() == -2 ? definition.term(column.seqno())
                             : column.cid() == -1 ? "rowid" : column.name();
                     rows.add()
-                            .set("TABLE_SCHEM", table.schema())
+                            .set("TABLE_SCHEM", table.reportedSchema())
                             .set("TABLE_NAME", table.name())
                             .set("NON_UNIQUE", !index.unique())
                             .set("INDEX_NAME", index.name())

@@ -5,8 +5,8 @@ import java.util.regex.Pattern;
 /**
  * Matches a schema, table, column or function name against a DatabaseMetaData argument. SQLite
  * resolves names case-insensitively (ASCII only), so matching does too. A null or empty argument
- * matches every name: every SQLite object lives in a schema, so JDBC's "" (objects without a
- * schema) would otherwise always be empty and hide everything from tools that pass "".
+ * matches every name (xerial ignores such arguments, so tools built around it pass either);
+ * which databases a schema argument selects is {@link SchemaScope}'s decision.
  */
 final class NameFilter {
 

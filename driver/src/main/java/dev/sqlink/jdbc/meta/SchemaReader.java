@@ -23,6 +23,11 @@ final class SchemaReader {
         boolean isOrdinaryTable() {
             return type.equals("table");
         }
+
+        /** The schema name result rows give this table: null for main (see {@link SchemaScope}). */
+        String reportedSchema() {
+            return SchemaScope.reported(schema);
+        }
     }
 
     /** One row of pragma_table_xinfo; hidden: 0 normal, 1 hidden (virtual tables), 2/3 generated. */
@@ -57,20 +62,20 @@ final class SchemaReader {
     }
 
     /** Attached databases in attach order: main, temp, then the others. */
-    List<String> schemas() throws SQLException {
-        List<String> schemas = new ArrayList<>();
-        query("SELECT name FROM pragma_database_list ORDER BY seq", List.of(), rs -> schemas.add(rs.getString(1)));
+    List<String> databases() throws SQLException {
+        List<String> databases = new ArrayList<>();
+        query("SELECT name FROM pragma_database_list ORDER BY seq", List.of(), rs -> databases.add(rs.getString(1)));
         // temp is addressable before its first use even though the pragma omits it until then.
-        if (schemas.stream().noneMatch(name -> name.equalsIgnoreCase("temp"))) {
-            schemas.add(Math.min(1, schemas.size()), "temp");
+        if (databases.stream().noneMatch(name -> name.equalsIgnoreCase(SchemaScope.TEMP))) {
+            databases.add(Math.min(1, databases.size()), SchemaScope.TEMP);
         }
-        return schemas;
+        return databases;
     }
 
-    List<TableRef> tables(NameFilter schema, NameFilter table) throws SQLException {
+    List<TableRef> tables(SchemaScope scope, NameFilter table) throws SQLException {
         List<TableRef> tables = new ArrayList<>();
         query("SELECT schema, name, type, wr FROM pragma_table_list", List.of(), rs -> {
-            if (schema.matches(rs.getString(1)) && table.matches(rs.getString(2))) {
+            if (scope.includes(rs.getString(1)) && table.matches(rs.getString(2))) {
                 tables.add(new TableRef(rs.getString(1), rs.getString(2), rs.getString(3), rs.getInt(4) != 0));
             }
         });

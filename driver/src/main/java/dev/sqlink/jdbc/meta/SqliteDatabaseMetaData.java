@@ -9,8 +9,20 @@ import java.sql.SQLException;
 /**
  * DatabaseMetaData for SQLite, built only on standard JDBC calls on the connection it describes
  * (SQL over sqlite_schema and the pragma table-valued functions), so it works over any JDBC
- * connection to SQLite. Attached databases (main, temp, ...) are schemas; there are no catalogs.
- * Answers to the supports* questions describe SQLite as this driver runs it.
+ * connection to SQLite. Answers to the supports* questions describe SQLite as this driver runs it.
+ *
+ * <p>Schemas follow xerial sqlite-jdbc, because tools are built around its answers. There are no
+ * catalogs. The main database has no schema name: its objects report {@code TABLE_SCHEM} null
+ * (and null PKTABLE_SCHEM/FKTABLE_SCHEM), and {@link #getSchemas()} is empty. Liquibase and
+ * DBeaver's generic model treat SQLite as one schemaless container and match what they find
+ * against the connection's null schema; when main was reported as "main", Liquibase's snapshot
+ * no longer found the table it was rebuilding, created it without its old columns, dropped the
+ * old one with its data, and could not find its own DATABASECHANGELOG on the next run. temp and
+ * attached databases stay reachable by name: their objects report their database's name, a schema
+ * argument "temp", "aux" (or a pattern) selects them and "main" selects main. A schema argument
+ * that does not narrow (null, "" or "%") covers main and temp, as xerial's listings do; attached
+ * databases are only searched when named, so their tables never mix with main's in a tool that
+ * keys what it finds by table name. See {@link SchemaScope}.
  */
 public final class SqliteDatabaseMetaData implements DatabaseMetaData {
 
@@ -266,8 +278,8 @@ public final class SqliteDatabaseMetaData implements DatabaseMetaData {
     }
 
     @Override public ResultSet getTableTypes() { return TableResults.tableTypes(); }
-    @Override public ResultSet getSchemas() throws SQLException { return tables.schemas(null); }
-    @Override public ResultSet getSchemas(String catalog, String schemaPattern) throws SQLException { return tables.schemas(schemaPattern); }
+    @Override public ResultSet getSchemas() { return TableResults.schemas(); }
+    @Override public ResultSet getSchemas(String catalog, String schemaPattern) { return TableResults.schemas(); }
     @Override public ResultSet getCatalogs() { return ResultShapes.CATALOGS.empty(); }
 
     @Override

@@ -8,7 +8,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
 
-/** getTables, getTableTypes and getSchemas: attached databases are schemas, there are no catalogs. */
+/** getTables, getTableTypes and getSchemas; schema arguments and names follow {@link SchemaScope}. */
 final class TableResults {
 
     static final String TABLE = "TABLE";
@@ -47,11 +47,11 @@ final class TableResults {
             wanted.addAll(List.of(types));
         }
         ResultShape.Rows rows = ResultShapes.TABLES.newRows();
-        for (TableRef table : reader.tables(NameFilter.like(schemaPattern), NameFilter.like(tableNamePattern))) {
+        for (TableRef table : reader.tables(SchemaScope.pattern(schemaPattern), NameFilter.like(tableNamePattern))) {
             String type = tableType(table);
             if (wanted == null || wanted.contains(type)) {
                 rows.add()
-                        .set("TABLE_SCHEM", table.schema())
+                        .set("TABLE_SCHEM", table.reportedSchema())
                         .set("TABLE_NAME", table.name())
                         .set("TABLE_TYPE", type);
             }
@@ -65,14 +65,12 @@ final class TableResults {
         return rows.toResultSet();
     }
 
-    ResultSet schemas(String schemaPattern) throws SQLException {
-        NameFilter filter = NameFilter.like(schemaPattern);
-        ResultShape.Rows rows = ResultShapes.SCHEMAS.newRows();
-        for (String schema : reader.schemas()) {
-            if (filter.matches(schema)) {
-                rows.add().set("TABLE_SCHEM", schema);
-            }
-        }
-        return rows.sortBy("TABLE_CATALOG", "TABLE_SCHEM").toResultSet();
+    /**
+     * Always empty, as xerial's: main has no schema name to list, and a tool that finds schemas
+     * makes them the top of its tree (DBeaver's generic model then loads tables per schema and
+     * would never show main's). temp and attached databases are still reached by name.
+     */
+    static ResultSet schemas() {
+        return ResultShapes.SCHEMAS.empty();
     }
 }

@@ -17,6 +17,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Types;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -66,6 +67,11 @@ class SqliteDatabaseMetaDataTest {
         assertEquals(connection, meta.getConnection());
     }
 
+    /**
+     * Main's objects have no schema name (null sorts first), temp's are "temp"; attached aux is
+     * not in an unnarrowed listing (it was before: tools keyed by table name then mixed
+     * aux.orders into main.orders, and xerial never lists attached databases).
+     */
     @Test
     void tablesOfEveryKindAndSchemaInJdbcOrder() throws SQLException {
         List<Map<String, Object>> tables = rows(meta.getTables(null, null, "%", null));
@@ -73,12 +79,52 @@ class SqliteDatabaseMetaDataTest {
                 .map(r -> r.get("TABLE_TYPE") + ":" + r.get("TABLE_SCHEM") + "." + r.get("TABLE_NAME"))
                 .collect(Collectors.toList());
         assertEquals(List.of("GLOBAL TEMPORARY:temp.scratch",
-                "SYSTEM TABLE:aux.sqlite_schema", "SYSTEM TABLE:main.sqlite_schema", "SYSTEM TABLE:main.sqlite_sequence",
+                "SYSTEM TABLE:null.sqlite_schema", "SYSTEM TABLE:null.sqlite_sequence",
                 "SYSTEM TABLE:temp.sqlite_temp_schema",
-                "TABLE:aux.orders", "TABLE:aux.other", "TABLE:main.Parent Table", "TABLE:main.a_b", "TABLE:main.axb",
-                "TABLE:main.desc_quirk", "TABLE:main.gen", "TABLE:main.items", "TABLE:main.kv", "TABLE:main.orders",
-                "TABLE:main.uq", "VIEW:main.order view"), listed);
+                "TABLE:null.Parent Table", "TABLE:null.a_b", "TABLE:null.axb",
+                "TABLE:null.desc_quirk", "TABLE:null.gen", "TABLE:null.items", "TABLE:null.kv", "TABLE:null.orders",
+                "TABLE:null.uq", "VIEW:null.order view"), listed);
         assertTrue(tables.stream().allMatch(r -> r.get("TABLE_CAT") == null));
+        assertEquals(listed, rows(meta.getTables(null, "", "%", null)).stream()
+                .map(r -> r.get("TABLE_TYPE") + ":" + r.get("TABLE_SCHEM") + "." + r.get("TABLE_NAME"))
+                .collect(Collectors.toList()), "\"\" does not narrow either: tools built around xerial pass it for all");
+    }
+
+    /**
+     * The schema main's objects report is the connection's schema (null), which is what Liquibase
+     * and DBeaver compare it with: a "main" there made Liquibase's snapshot miss the table it was
+     * rebuilding (it dropped the data) and its own changelog table.
+     */
+    @Test
+    void mainObjectsReportTheConnectionsNullSchemaEverywhere() throws SQLException {
+        assertNull(connection.getSchema());
+        assertNull(connection.getCatalog());
+        assertEquals(Collections.singletonList(null), column(meta.getTables(null, null, "items", null), "TABLE_SCHEM"));
+        assertTrue(column(meta.getColumns(null, null, "items", "%"), "TABLE_SCHEM").stream().allMatch(s -> s == null));
+        assertEquals(Collections.singletonList(null), column(meta.getPrimaryKeys(null, null, "items"), "TABLE_SCHEM"));
+        assertTrue(column(meta.getIndexInfo(null, null, "items", false, true), "TABLE_SCHEM").stream().allMatch(s -> s == null));
+        for (Map<String, Object> key : rows(meta.getImportedKeys(null, null, "items"))) {
+            assertNull(key.get("PKTABLE_SCHEM"), key.toString());
+            assertNull(key.get("FKTABLE_SCHEM"), key.toString());
+        }
+        assertTrue(column(meta.getPseudoColumns(null, null, "uq", "%"), "TABLE_SCHEM").stream().allMatch(s -> s == null));
+    }
+
+    @Test
+    void tempAndAttachedDatabasesAreReachedByName() throws SQLException {
+        assertEquals(List.of("Parent Table", "a_b", "axb", "desc_quirk", "gen", "items", "kv", "orders", "uq", "order view"),
+                column(meta.getTables(null, "MAIN", "%", new String[] {"TABLE", "VIEW"}), "TABLE_NAME"), "main selects main, in any case");
+        assertTrue(column(meta.getTables(null, "main", "%", null), "TABLE_SCHEM").stream().allMatch(s -> s == null));
+        assertEquals(List.of("temp:scratch", "temp:sqlite_temp_schema"), rows(meta.getTables(null, "temp", "%", null)).stream()
+                .map(r -> r.get("TABLE_SCHEM") + ":" + r.get("TABLE_NAME")).sorted().collect(Collectors.toList()));
+        assertEquals(List.of("aux:orders", "aux:other", "aux:sqlite_schema"), rows(meta.getTables(null, "aux", "%", null)).stream()
+                .map(r -> r.get("TABLE_SCHEM") + ":" + r.get("TABLE_NAME")).sorted().collect(Collectors.toList()));
+        assertEquals(List.of("orders", "other"), column(meta.getTables(null, "a_x", "o%", null), "TABLE_NAME"),
+                "a pattern other than % selects the attached databases it matches");
+        assertEquals(List.of("aux"), column(meta.getColumns(null, "aux", "orders", "%"), "TABLE_SCHEM"));
+        assertEquals(List.of("temp"), column(meta.getColumns(null, "temp", "scratch", "%"), "TABLE_SCHEM"));
+        assertEquals(List.of("aux"), column(meta.getPrimaryKeys(null, "aux", "other"), "TABLE_SCHEM"));
+        assertEquals(List.of(), column(meta.getPrimaryKeys(null, "aux", "kv"), "TABLE_SCHEM"), "kv lives in main only");
     }
 
     @Test
@@ -139,8 +185,10 @@ class SqliteDatabaseMetaDataTest {
         assertEquals(List.of("order_id", "n"), column(meta.getColumns(null, null, "order view", null), "COLUMN_NAME"));
         assertEquals(List.of("x", "y"), column(meta.getColumns(null, "aux", "other", null), "COLUMN_NAME"));
         assertEquals(List.of("t"), column(meta.getColumns(null, "temp", "scratch", null), "COLUMN_NAME"));
-        assertEquals(List.of("z"), column(meta.getColumns(null, null, "orders", "_"), "COLUMN_NAME"));
-        assertEquals(List.of("z", "order_id", "line", "qty"), column(meta.getColumns(null, null, "orders", "%"), "COLUMN_NAME"));
+        assertEquals(List.of("z"), column(meta.getColumns(null, "aux", "orders", "_"), "COLUMN_NAME"));
+        assertEquals(List.of("order_id", "line", "qty"), column(meta.getColumns(null, null, "orders", "%"), "COLUMN_NAME"),
+                "aux.orders is not mixed in unless aux is named");
+        assertEquals(List.of("t"), column(meta.getColumns(null, null, "scratch", null), "COLUMN_NAME"), "temp is in the default scope");
     }
 
     @Test
@@ -157,7 +205,7 @@ class SqliteDatabaseMetaDataTest {
     @Test
     void primaryKeysAreCompositeAndNamed() throws SQLException {
         List<Map<String, Object>> keys = rows(meta.getPrimaryKeys(null, null, "orders"));
-        assertEquals(2, keys.size(), "aux.orders has no key; main.orders has two columns");
+        assertEquals(2, keys.size(), "main.orders has two key columns (aux.orders, not searched, has none)");
         assertEquals("line", keys.get(0).get("COLUMN_NAME"));
         assertEquals(2, keys.get(0).get("KEY_SEQ"));
         assertEquals("order_id", keys.get(1).get("COLUMN_NAME"));
@@ -231,10 +279,17 @@ class SqliteDatabaseMetaDataTest {
         assertEquals(List.of(), column(meta.getIndexInfo(null, null, "items", true, true), "INDEX_NAME"));
     }
 
+    /**
+     * Deliberately empty, as xerial's (it listed aux, main, temp before): main has no schema name,
+     * and a tool that finds schemas builds its tree from them (DBeaver's generic model then loads
+     * tables per schema only, so main's would vanish if temp or aux were listed alone).
+     */
     @Test
-    void schemasAreTheAttachedDatabasesAndThereAreNoCatalogs() throws SQLException {
-        assertEquals(List.of("aux", "main", "temp"), column(meta.getSchemas(), "TABLE_SCHEM"));
-        assertEquals(List.of("main"), column(meta.getSchemas(null, "MA%"), "TABLE_SCHEM"));
+    void schemaAndCatalogListsAreEmpty() throws SQLException {
+        assertEquals(List.of("TABLE_SCHEM", "TABLE_CATALOG"), labels(meta.getSchemas()));
+        assertFalse(meta.getSchemas().next());
+        assertFalse(meta.getSchemas(null, "%").next());
+        assertFalse(meta.getSchemas(null, "aux").next());
         assertEquals(List.of("TABLE_CAT"), labels(meta.getCatalogs()));
         assertFalse(meta.getCatalogs().next());
     }
