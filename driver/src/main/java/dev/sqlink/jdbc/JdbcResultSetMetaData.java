@@ -70,9 +70,16 @@ final class JdbcResultSetMetaData implements ResultSetMetaData {
         return read(column, c -> orEmpty(rows.tableName(c)));
     }
 
+    /**
+     * "" for the main database, as DatabaseMetaData reports main with no schema name (see
+     * SqliteDatabaseMetaData): tools join the two answers. Temp and attached databases by name.
+     */
     @Override
     public String getSchemaName(int column) throws SQLException {
-        return read(column, c -> orEmpty(rows.databaseName(c)));
+        return read(column, c -> {
+            String db = rows.databaseName(c);
+            return db == null || db.equals("main") ? "" : db;
+        });
     }
 
     @Override

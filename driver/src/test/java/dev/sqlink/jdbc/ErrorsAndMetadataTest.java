@@ -92,7 +92,7 @@ class ErrorsAndMetadataTest {
         assertEquals(6, md.getColumnCount());
         assertEquals("label", md.getColumnLabel(2));
         assertEquals("parent", md.getTableName(2));
-        assertEquals("main", md.getSchemaName(2));
+        assertEquals("", md.getSchemaName(2), "main has no schema name, as in DatabaseMetaData");
         assertEquals("", md.getTableName(5));
         assertEquals("VARCHAR", md.getColumnTypeName(2));
         assertEquals(20, md.getPrecision(2));
