@@ -42,9 +42,9 @@ class HugeMethodReportTest {
         Path report = property("sqlink.hugeMethodReport");
         assertTrue(Files.exists(report), "the build writes " + report);
         List<HugeMethodReport.Entry> entries = HugeMethodReport.parse(Files.readAllLines(report));
-        assertFalse(entries.isEmpty());
-        assertTrue(entries.stream().anyMatch(e -> e.name().equals("sqlite3VdbeExec")),
-                "the VDBE interpreter loop is the best-known huge method");
+        // Since the build splits oversized wasm functions (SplitHugeFunctions), no SQLite function
+        // may be left over HotSpot's limit: every one of them can be JIT-compiled with default flags.
+        assertTrue(entries.isEmpty(), "functions left over the 8000-byte HugeMethodLimit: " + entries);
         for (int i = 0; i < entries.size(); i++) {
             HugeMethodReport.Entry e = entries.get(i);
             assertTrue(e.bytecodeSize() > HugeMethodReport.HUGE_METHOD_LIMIT, e.toString());
