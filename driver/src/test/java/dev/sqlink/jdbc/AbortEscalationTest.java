@@ -19,7 +19,20 @@ import org.junit.jupiter.api.Test;
  * cancel always ends the statement.
  */
 class AbortEscalationTest {
-    private static final String DEAF_TO_INTERRUPT = "select length(printf('%*c', 300000000, 'x'))";
+    /**
+     * One long stretch of C with no VM loop in it, so SQLite never looks at its interrupt flag:
+     * forty nested replace() calls over a 50 MB string, evaluated by consecutive opcodes with no
+     * backward jump between them. Seconds of work even on a fast machine, bounded memory.
+     */
+    private static final String DEAF_TO_INTERRUPT = deafQuery();
+
+    private static String deafQuery() {
+        String text = "printf('%.*c', 50000000, 'a')";
+        for (int i = 0; i < 40; i++) {
+            text = "replace(" + text + ", 'aaaaaaaaaaaaaaaaaaab', 'c')";
+        }
+        return "select length(" + text + ")";
+    }
 
     @Test
     void queryTimeoutEndsEvenWorkThatIgnoresInterrupt() throws Exception {

@@ -13,8 +13,20 @@ import org.junit.jupiter.api.Test;
 /** abort(): the last resort for work that ignores SQLite's interrupt flag. */
 class AbortTest {
 
-    /** printf padding is one C loop that never looks at the interrupt flag (seconds of work here). */
-    private static final String DEAF_TO_INTERRUPT = "select length(printf('%*c', 100000000, 'x'))";
+    /**
+     * One long stretch of C with no VM loop in it, so SQLite never looks at its interrupt flag:
+     * forty nested replace() calls over a 50 MB string, evaluated by consecutive opcodes with no
+     * backward jump between them. Seconds of work even on a fast machine, bounded memory.
+     */
+    private static final String DEAF_TO_INTERRUPT = deafQuery();
+
+    private static String deafQuery() {
+        String text = "printf('%.*c', 50000000, 'a')";
+        for (int i = 0; i < 40; i++) {
+            text = "replace(" + text + ", 'aaaaaaaaaaaaaaaaaaab', 'c')";
+        }
+        return "select length(" + text + ")";
+    }
 
     @Test
     void abortStopsWorkThatIgnoresInterruptAndRetiresTheConnection() throws Exception {
@@ -81,6 +93,6 @@ class AbortTest {
             }
             Thread.sleep(5);
         }
-        Thread.sleep(200); // let it get into the printf loop
+        Thread.sleep(200); // let it get into the replace() calls
     }
 }
