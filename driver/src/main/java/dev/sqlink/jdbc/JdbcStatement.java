@@ -35,6 +35,8 @@ public class JdbcStatement implements Statement {
     private volatile boolean executing;
     /** Counts executions, so a late abort never hits a later statement. */
     private volatile long executions;
+    /** The thread running this statement's current execution: only that call may be aborted. */
+    private volatile Thread runner;
 
     /**
      * How long a cancelled or timed-out statement may ignore SQLite's interrupt flag (a single
@@ -81,6 +83,7 @@ public class JdbcStatement implements Statement {
     <T> T timed(EngineWork<T> work) throws SQLException {
         timedOut = false;
         executions++;
+        runner = Thread.currentThread();
         executing = true;
         ScheduledFuture<?> timer = queryTimeout > 0 ? QueryTimer.schedule(queryTimeout, this::expire) : null;
         try {
@@ -110,11 +113,12 @@ public class JdbcStatement implements Statement {
     private void stop() {
         db.interrupt();
         long execution = executions;
+        Thread thread = runner;
         QueryTimer.scheduleMillis(ABORT_GRACE_MILLIS, () -> {
             JdbcResultSet rs = resultSet;
             boolean stillOurs = executions == execution && (executing || (rs != null && !rs.isExhausted()));
-            if (stillOurs && db.isExecuting()) {
-                db.abort();
+            if (stillOurs) {
+                db.abort(thread);
             }
         });
     }

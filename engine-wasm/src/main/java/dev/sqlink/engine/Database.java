@@ -12,6 +12,7 @@ import java.util.Comparator;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 
@@ -38,6 +39,7 @@ public final class Database implements AutoCloseable {
     public static final int LIMIT_WORKER_THREADS = 11;
 
     private static final int PREPARE_PERSISTENT = 0x01;
+    private static final long CLOSE_WAIT_SECONDS = 5;
 
     final ReentrantLock lock = new ReentrantLock();
     final Native nat;
@@ -108,6 +110,11 @@ public final class Database implements AutoCloseable {
             brokenReason = "the engine trapped (" + nat.trap() + "); open a new connection";
         }
         if (closed || brokenReason != null) {
+            if (lock.getHoldCount() == 1) {
+                synchronized (abortMonitor) {
+                    executing = null; // a refused call must not stay marked as running (abort would hit it)
+                }
+            }
             lock.unlock();
             throw new SqliteException(ResultCode.MISUSE, brokenReason != null
                     ? "the connection is unusable: " + brokenReason : "the database connection is closed");
@@ -156,7 +163,9 @@ public final class Database implements AutoCloseable {
     /** Finalizes every open statement and closes the connection; idempotent. */
     @Override
     public void close() {
-        lock.lock();
+        if (!lockForClose()) {
+            return;
+        }
         try {
             if (closed) {
                 return;
@@ -183,6 +192,29 @@ public final class Database implements AutoCloseable {
         } finally {
             lock.unlock();
         }
+    }
+
+    /**
+     * Takes the lock for {@link #close()}, but never waits forever: if a call is still running
+     * after an abort and a grace period, the instance is abandoned instead (its files released),
+     * so closing a connection always returns.
+     */
+    private boolean lockForClose() {
+        try {
+            if (lock.tryLock(CLOSE_WAIT_SECONDS, TimeUnit.SECONDS)) {
+                return true;
+            }
+            abort();
+            if (lock.tryLock(CLOSE_WAIT_SECONDS, TimeUnit.SECONDS)) {
+                return true;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        closed = true;
+        brokenReason = "closed while a call was still running inside the engine";
+        engine.abandon();
+        return false;
     }
 
     /** Builds the exception for result code {@code rc} from the connection's error state. */
@@ -323,9 +355,14 @@ public final class Database implements AutoCloseable {
      * @return true when a running call was told to stop
      */
     public boolean abort() {
+        return abort(null);
+    }
+
+    /** As {@link #abort()}, but only if {@code expected} (when not null) is the thread running the call. */
+    public boolean abort(Thread expected) {
         synchronized (abortMonitor) {
             Thread running = executing;
-            if (running == null || closed) {
+            if (running == null || closed || (expected != null && running != expected)) {
                 return false;
             }
             interrupt();
