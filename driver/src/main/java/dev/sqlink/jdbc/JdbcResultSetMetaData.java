@@ -19,7 +19,6 @@ import java.util.regex.Pattern;
 final class JdbcResultSetMetaData implements ResultSetMetaData {
     private static final Pattern TYPE_NAME = Pattern.compile("([^(]*)");
     private static final Pattern PRECISION = Pattern.compile("\\(\\s*(\\d+)\\s*(?:,\\s*(\\d+)\\s*)?\\)");
-    private static final Pattern CAST = Pattern.compile("(?i)cast\\s*\\(.*?\\s+as\\s+(.*?)\\s*\\)");
 
     private final JdbcConnection conn;
     private final Rows rows;
@@ -91,15 +90,12 @@ final class JdbcResultSetMetaData implements ResultSetMetaData {
         return s == null ? "" : s;
     }
 
-    /** The declared type, or the type of a CAST(... AS type) expression, or null. */
+    /**
+     * The declared type, or null for an expression: expressions are typed by their value, as
+     * sqlite-jdbc does (guessing from a CAST in the column name disagreed with it for NULLs).
+     */
     private String declaredType(int col) {
-        String declared = rows.declaredType(col);
-        if (declared == null) {
-            String name = rows.columnName(col);
-            Matcher m = name == null ? null : CAST.matcher(name);
-            declared = m != null && m.find() ? m.group(1) : null;
-        }
-        return declared;
+        return rows.declaredType(col);
     }
 
     @Override
@@ -138,8 +134,8 @@ final class JdbcResultSetMetaData implements ResultSetMetaData {
                 case "TINYINT": return Types.TINYINT;
                 case "SMALLINT": case "INT2": return Types.SMALLINT;
                 case "BIGINT": case "INT8": case "UNSIGNED BIG INT": return Types.BIGINT;
-                case "DATE": case "DATETIME": return Types.DATE;
-                case "TIMESTAMP": return Types.TIMESTAMP;
+                case "DATE": return Types.DATE;
+                case "DATETIME": case "TIMESTAMP": return Types.TIMESTAMP;
                 default:
                     if (value == Datatype.INTEGER || name.equals("INT") || name.equals("INTEGER")
                             || name.equals("MEDIUMINT")) {
@@ -167,8 +163,8 @@ final class JdbcResultSetMetaData implements ResultSetMetaData {
             switch (name) {
                 case "CHARACTER": case "NCHAR": case "NATIVE CHARACTER": case "CHAR": return Types.CHAR;
                 case "CLOB": return Types.CLOB;
-                case "DATE": case "DATETIME": return Types.DATE;
-                case "TIMESTAMP": return Types.TIMESTAMP;
+                case "DATE": return Types.DATE;
+                case "DATETIME": case "TIMESTAMP": return Types.TIMESTAMP;
                 default:
                     if (value == Datatype.TEXT || name.equals("VARCHAR") || name.equals("VARYING CHARACTER")
                             || name.equals("NVARCHAR") || name.equals("TEXT")) {

@@ -85,9 +85,14 @@ final class StmtRows implements Rows {
         return metadataAvailable() ? stmt.columnName(col) : null;
     }
 
+    /**
+     * The storage class of the current row's value; before the first {@link #next()} that of the
+     * row already stepped at execute time, so ResultSetMetaData can type expression columns
+     * before next(), as sqlite-jdbc does.
+     */
     @Override
     public int type(int col) {
-        return hasRow ? stmt.columnType(col) : Datatype.NULL;
+        return hasRow || (primed && primedHasRow) ? stmt.columnType(col) : Datatype.NULL;
     }
 
     @Override

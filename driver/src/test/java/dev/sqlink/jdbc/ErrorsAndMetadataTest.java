@@ -107,7 +107,7 @@ class ErrorsAndMetadataTest {
         assertTrue(md.isAutoIncrement(1));
         assertFalse(md.isAutoIncrement(2));
         assertFalse(md.isCaseSensitive(4), "COLLATE NOCASE");
-        assertEquals("REAL", md.getColumnTypeName(6));
+        assertEquals("FLOAT", md.getColumnTypeName(6), "an expression is typed by its value, as in sqlite-jdbc");
         assertEquals("java.lang.Integer", md.getColumnClassName(1));
         assertThrows(SQLException.class, () -> md.getColumnName(7));
     }
