@@ -21,6 +21,10 @@ record Observation(List<String> columns, List<List<String>> rows, int updateCoun
         return new Observation(columns, rows, updateCount, generatedKeys, replacement);
     }
 
+    Observation withUpdateCount(int replacement) {
+        return new Observation(columns, rows, replacement, generatedKeys, error);
+    }
+
     Observation withGeneratedKeys(List<List<String>> replacement) {
         return new Observation(columns, rows, updateCount, replacement, error);
     }

@@ -17,7 +17,7 @@ final class ObservationComparer {
 
     /** Null when they agree, otherwise a description of both sides. */
     static String difference(Step step, Observation ours, Observation reference) {
-        DeliberateDifferences.Pair pair = DeliberateDifferences.normalize(ours, reference);
+        DeliberateDifferences.Pair pair = DeliberateDifferences.normalize(step.sql(), ours, reference);
         Observation left = pair.ours();
         Observation right = pair.reference();
         if (!step.sql().toUpperCase(Locale.ROOT).contains("ORDER BY")) {
