@@ -5,13 +5,16 @@ import dev.sqlink.engine.BackupProgress;
 import dev.sqlink.engine.BlobHandle;
 import dev.sqlink.engine.Database;
 import dev.sqlink.engine.Engine;
+import dev.sqlink.engine.EngineOptions;
 import dev.sqlink.engine.Hooks;
 import dev.sqlink.engine.OpenFlags;
 import dev.sqlink.engine.ScalarFunction;
 import dev.sqlink.engine.SqliteException;
 import dev.sqlink.engine.Stmt;
 import dev.sqlink.engine.WindowAggregate;
+import dev.sqlink.engine.vfs.FileVfs;
 import dev.sqlink.jdbc.ext.ConnectionExtensions;
+import dev.sqlink.jdbc.ext.ConnectionFilePolicy;
 import dev.sqlink.spi.ExtensionManifest;
 import java.sql.Array;
 import java.sql.Blob;
@@ -88,14 +91,21 @@ public final class JdbcConnection implements SqlinkConnection {
     }
 
     static JdbcConnection open(ConnectionSettings settings) throws SQLException {
+        // connection: grants confine what the connection's own SQL may open (ATTACH, VACUUM INTO).
+        ConnectionFilePolicy files = ConnectionFilePolicy.of(settings.values().get("grants"));
         Database db;
         try {
-            db = Engine.open(settings.filename(), settings.openFlags());
+            db = files == null ? Engine.open(settings.filename(), settings.openFlags())
+                    : Engine.open(settings.filename(), settings.openFlags(),
+                            EngineOptions.DEFAULT.withVfs(FileVfs.withPolicy(files)));
         } catch (SqliteException e) {
             throw SqlErrors.translate(e);
         }
         List<ExtensionManifest> extensions;
         try {
+            if (files != null) {
+                files.arm(db.databaseFilename("main"));
+            }
             new ConnectionSetup(db, settings).apply();
             // Extensions and grants take effect before the connection exists for anyone to use.
             extensions = ConnectionExtensions.load(db, settings.values().get("extensions"),

@@ -65,7 +65,7 @@ public final class PropertyCatalog {
         add(m, "statement_cache_size", DRIVER, INTEGER, "50", "compiled statements kept per connection for reuse by prepareStatement (0 disables the cache)");
         // Ours, coming with the extension platform.
         add(m, "extensions", DRIVER, TEXT, null, "extensions to load before the first statement: NAME or file:PATH#sha256=HEX, comma-separated, each with options ;prefix=P ;bare=all|none|NAME+NAME (docs/extensions.md)");
-        add(m, "grants", DRIVER, TEXT, null, "capabilities granted to extensions, default deny: EXT:CAPABILITY[=SCOPE|SCOPE], comma-separated, e.g. csv:fs.read=/data/in (docs/extensions.md)");
+        add(m, "grants", DRIVER, TEXT, null, "capabilities granted to extensions, default deny: EXT:CAPABILITY[=SCOPE|SCOPE], comma-separated, e.g. csv:fs.read=/data/in; connection:fs.write=/data/dbs confines the files ATTACH and VACUUM INTO may open (docs/extensions.md)");
         add(m, "bundle", RESERVED, TEXT, null, "a named or hashed bundle of extensions to load (not yet supported)");
         // Pragmas; header-shaping ones first.
         add(m, "page_size", PRAGMA, INTEGER, null, "page size of a new database (power of two, 512 to 65536)");

@@ -9,6 +9,7 @@ import dev.sqlink.engine.internal.Native;
 final class BackupRun {
     private static final int MAX_BUSY_RETRIES = 100;
 
+    private final Database owner;
     private final Native nat;
     private final int db;
     private final String schema;
@@ -17,6 +18,7 @@ final class BackupRun {
     private final BackupProgress progress;
 
     BackupRun(Database owner, int db, String schema, String path, int pagesPerStep, BackupProgress progress) {
+        this.owner = owner;
         this.nat = owner.nat;
         this.db = db;
         this.schema = schema;
@@ -52,7 +54,9 @@ final class BackupRun {
             if (rc != ResultCode.OK) {
                 String message = handle != 0 ? nat.errmsg(handle) : ResultCode.describe(rc);
                 nat.close(handle);
-                throw new SqliteException(rc, "cannot open backup file " + path + ": " + message);
+                String detail = owner.takeVfsError();
+                throw new SqliteException(rc, "cannot open backup file " + path + ": " + message
+                        + (detail != null ? ": " + detail : ""));
             }
             return handle;
         } finally {

@@ -217,6 +217,11 @@ public final class Database implements AutoCloseable {
         return false;
     }
 
+    /** Why the VFS last failed (a refused or missing file), or null; for errors outside {@link #error}. */
+    String takeVfsError() {
+        return engine.vfs.takeLastError();
+    }
+
     /** Builds the exception for result code {@code rc} from the connection's error state. */
     SqliteException error(int rc) {
         int code = nat.extendedErrcode(db);
@@ -226,8 +231,9 @@ public final class Database implements AutoCloseable {
         String message = nat.errmsg(db);
         String detail = engine.vfs.takeLastError();
         RuntimeException hook = engine.callbacks.takeHookFailure();
+        // AUTH: an open policy refused a file (ATTACH outside the grants); its reason names the fix.
         if (detail != null && ((rc & 0xff) == ResultCode.IOERR || (rc & 0xff) == ResultCode.CANTOPEN
-                || (rc & 0xff) == ResultCode.FULL)) {
+                || (rc & 0xff) == ResultCode.AUTH || (rc & 0xff) == ResultCode.FULL)) {
             message = message + ": " + detail;
         }
         SqliteException e = new SqliteException(code, message, hook);

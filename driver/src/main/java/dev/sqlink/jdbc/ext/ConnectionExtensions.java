@@ -67,6 +67,10 @@ public final class ConnectionExtensions {
         for (ExtensionRequest r : requests) {
             Extension ext = r.isWasmFile() ? WasmExtensions.load(r.wasmPath(), r.sha256()) : ExtensionCatalog.find(r.name());
             ExtensionManifest m = ext.manifest();
+            if (m.name().equals(Grants.CONNECTION)) {
+                throw new SQLException("extension name '" + Grants.CONNECTION + "' is reserved: grants for it restrict "
+                        + "the connection's own SQL; rename the extension", "HY024");
+            }
             EnabledExtension previous = enabled.put(m.name(), new EnabledExtension(r, ext, m));
             if (previous != null) {
                 throw new SQLException("extension '" + m.name() + "' is enabled twice ('" + previous.request.text()

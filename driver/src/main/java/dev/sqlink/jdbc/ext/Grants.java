@@ -20,21 +20,33 @@ import java.util.Map;
  * </pre>
  * File capabilities take absolute paths (folders or files); {@code env} takes variable
  * names or {@code *}; the others take no scope.
+ *
+ * <p>The pseudo-extension {@value #CONNECTION} stands for the connection's own SQL: its
+ * {@code fs.read}/{@code fs.write} grants (or {@code connection:confined}) confine the files
+ * that ATTACH, VACUUM INTO and backups may open (see {@link ConnectionFilePolicy}).
  */
 public final class Grants {
-    private final Map<String, Map<Capability, List<String>>> byExtension;
+    /** The name under which grants restrict the connection's own SQL rather than an extension. */
+    public static final String CONNECTION = "connection";
+    /** {@code connection:confined}: confine the connection's files without granting any folder. */
+    static final String CONFINED = "confined";
 
-    private Grants(Map<String, Map<Capability, List<String>>> byExtension) {
+    private final Map<String, Map<Capability, List<String>>> byExtension;
+    private final boolean connectionConfined;
+
+    private Grants(Map<String, Map<Capability, List<String>>> byExtension, boolean connectionConfined) {
         this.byExtension = byExtension;
+        this.connectionConfined = connectionConfined;
     }
 
-    static final Grants NONE = new Grants(Collections.emptyMap());
+    static final Grants NONE = new Grants(Collections.emptyMap(), false);
 
     public static Grants parse(String value) throws SQLException {
         if (value == null || value.isBlank()) {
             return NONE;
         }
         Map<String, Map<Capability, List<String>>> m = new HashMap<>();
+        boolean confined = false;
         for (String raw : value.split(",")) {
             String grant = raw.trim();
             int colon = grant.indexOf(':');
@@ -45,7 +57,15 @@ public final class Grants {
             String rest = grant.substring(colon + 1);
             int eq = rest.indexOf('=');
             String capName = eq < 0 ? rest : rest.substring(0, eq);
+            if (ext.equals(CONNECTION) && capName.equals(CONFINED) && eq < 0) {
+                confined = true;
+                continue;
+            }
             Capability cap = Capability.fromId(capName);
+            if (ext.equals(CONNECTION) && cap != Capability.FS_READ && cap != Capability.FS_WRITE) {
+                throw bad(grant, "the connection's own SQL takes only " + CONNECTION + ":fs.read=PATH, "
+                        + CONNECTION + ":fs.write=PATH or " + CONNECTION + ":" + CONFINED);
+            }
             if (cap == null) {
                 throw bad(grant, "unknown capability '" + capName + "' (known: " + known() + ")");
             }
@@ -64,7 +84,7 @@ public final class Grants {
             m.computeIfAbsent(ext, k -> new EnumMap<>(Capability.class))
                     .computeIfAbsent(cap, k -> new ArrayList<>()).addAll(scopes);
         }
-        return new Grants(m);
+        return new Grants(m, confined);
     }
 
     private static String checkScope(String grant, Capability cap, String scope) throws SQLException {
@@ -97,9 +117,16 @@ public final class Grants {
         return new SQLException("invalid grants property item '" + grant + "': " + why, "HY024");
     }
 
-    /** Extensions that received grants. */
+    /** Extensions that received grants (not the {@value #CONNECTION} pseudo-extension). */
     java.util.Set<String> extensions() {
-        return byExtension.keySet();
+        java.util.Set<String> names = new java.util.TreeSet<>(byExtension.keySet());
+        names.remove(CONNECTION);
+        return names;
+    }
+
+    /** Whether any {@value #CONNECTION} grant confines the files the connection's own SQL may open. */
+    boolean confinesConnection() {
+        return connectionConfined || byExtension.containsKey(CONNECTION);
     }
 
     boolean has(String extension, Capability c) {

@@ -46,7 +46,17 @@ public final class FileVfs implements Vfs {
             deleteOnClose = true;
         } else {
             path = Paths.get(name);
-            check(name, flags, write);
+            try {
+                check(name, flags, write);
+            } catch (VfsException refused) {
+                if (!write || !mayRetryReadOnly(name, path, flags)) {
+                    throw refused;
+                }
+                // As SQLite's unix VFS does when it may not write a database: open it read-only.
+                write = false;
+                create = false;
+                exclusive = false;
+            }
         }
         BasicFileAttributes existing = OpenFileTable.attributes(path);
         if (existing != null && existing.isDirectory()) {
@@ -60,6 +70,24 @@ public final class FileVfs implements Vfs {
 
     private void check(String name, int flags, boolean write) throws VfsException {
         policy.check(new OpenPolicy.Request(name, OpenPolicy.databaseOf(name), OpenPolicy.Kind.of(flags), write));
+    }
+
+    /**
+     * A database the policy will not let us write may still be readable: then it opens
+     * read-only (SQLite reports SQLITE_READONLY on a write), as a file without write
+     * permission does. Only for an existing database; creating one needs the write grant.
+     */
+    private boolean mayRetryReadOnly(String name, Path path, int flags) {
+        OpenPolicy.Kind kind = OpenPolicy.Kind.of(flags);
+        if ((kind != OpenPolicy.Kind.MAIN_DB && kind != OpenPolicy.Kind.TEMP_DB) || !Files.isRegularFile(path)) {
+            return false;
+        }
+        try {
+            check(name, flags, false);
+            return true;
+        } catch (VfsException stillRefused) {
+            return false;
+        }
     }
 
     private static Path createTempFile() throws VfsException {
