@@ -24,7 +24,9 @@ import java.util.Map;
  * A read-only virtual table over a CSV file, as SQLite's csv extension:
  * {@code CREATE VIRTUAL TABLE t USING csv(filename='/data/in/x.csv', header=yes)}. With a
  * header the first record names the columns, otherwise they are c0, c1 ...; every value is
- * text. The file is read afresh by each scan, under {@code grants=csv:fs.read=FOLDER}.
+ * text. The file is read afresh by each scan, under {@code grants=csv:fs.read=FOLDER}. Tables
+ * are direct-only: a trigger or view (which a database file from elsewhere could carry) cannot
+ * use them.
  */
 public final class CsvExtension implements Extension {
     private static final ExtensionManifest MANIFEST = ExtensionManifest.builder("csv", "1.0.0")
@@ -41,7 +43,17 @@ public final class CsvExtension implements Extension {
     @Override
     public void register(ExtensionContext context) {
         FileAccess files = context.host().files();
-        context.virtualTable("csv", (schema, table, arguments) -> open(files, arguments));
+        context.virtualTable("csv", new VirtualTableModule() {
+            @Override
+            public boolean directOnly() {
+                return true; // reads files: never from a trigger or view an untrusted schema could hold
+            }
+
+            @Override
+            public VirtualTable connect(String schema, String table, List<String> arguments) throws IOException {
+                return open(files, arguments);
+            }
+        });
     }
 
     private static Map<String, String> options(List<String> arguments) {

@@ -16,6 +16,15 @@ public interface Vtab {
      */
     long update(FunctionArgs args) throws Exception;
 
+    /**
+     * Whether SQLite must refuse the table inside triggers and views
+     * ({@code SQLITE_VTAB_DIRECTONLY}), so a schema from an untrusted database file cannot
+     * make an innocent query use it. Asked once, when the table is connected.
+     */
+    default boolean directOnly() {
+        return false;
+    }
+
     /** The table is no longer used; {@code destroy} when it is being dropped. */
     void disconnect(boolean destroy) throws Exception;
 }

@@ -20,6 +20,17 @@ public interface VirtualTableModule {
     }
 
     /**
+     * Whether the module's tables may be used only directly in a statement, never from a
+     * trigger or a view. A module that reaches outside the database (files, the network)
+     * should say true: a database file from elsewhere could otherwise hide a use of it in its
+     * schema, run by an innocent query. SQLite then refuses such a use ("unsafe use of virtual
+     * table").
+     */
+    default boolean directOnly() {
+        return false;
+    }
+
+    /**
      * Opens an existing table (or the eponymous one).
      *
      * @param arguments the text between the parentheses of CREATE VIRTUAL TABLE, split at

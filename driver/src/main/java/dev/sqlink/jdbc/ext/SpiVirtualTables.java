@@ -36,15 +36,20 @@ final class SpiVirtualTables {
         return (create, argv) -> {
             List<String> args = argv.length > 3 ? List.copyOf(Arrays.asList(argv).subList(3, argv.length)) : List.of();
             VirtualTable t = create ? m.create(argv[1], argv[2], args) : m.connect(argv[1], argv[2], args);
-            return table(t);
+            return table(t, m.directOnly());
         };
     }
 
-    private static Vtab table(VirtualTable t) {
+    private static Vtab table(VirtualTable t, boolean directOnly) {
         return new Vtab() {
             @Override
             public String declaration() {
                 return t.declaration();
+            }
+
+            @Override
+            public boolean directOnly() {
+                return directOnly;
             }
 
             @Override

@@ -70,6 +70,26 @@ class GrantsTest {
     }
 
     @Test
+    void csvTablesAreDirectOnlyNotReachableFromASchemasViewsOrTriggers() throws SQLException {
+        String url = "jdbc:sqlink:" + dir.resolve("schema.db") + "?extensions=csv&grants=csv:fs.read=" + in;
+        try (Connection c = java.sql.DriverManager.getConnection(url)) {
+            exec(c, csv(in.resolve("people.csv")));
+            exec(c, "CREATE VIEW v AS SELECT name FROM t; CREATE TABLE log(x); CREATE TABLE copied(x);"
+                    + " CREATE TRIGGER tr AFTER INSERT ON log BEGIN INSERT INTO copied SELECT name FROM t; END");
+        }
+        // Reopened, as a file from elsewhere would be: its schema's view and trigger must not read the file.
+        try (Connection c = java.sql.DriverManager.getConnection(url)) {
+            assertEquals(2, one(c, "SELECT count(*) FROM t")); // direct use is fine
+            assertMentions(assertThrows(SQLException.class, () -> one(c, "SELECT count(*) FROM v")),
+                    "unsafe use of virtual table");
+            assertMentions(assertThrows(SQLException.class, () -> exec(c, "INSERT INTO log VALUES (1)")),
+                    "unsafe use of virtual table");
+            assertEquals(0, one(c, "SELECT count(*) FROM copied"));
+            assertEquals(0, one(c, "SELECT count(*) FROM log"));
+        }
+    }
+
+    @Test
     void fileioReadsAndWritesOnlyUnderItsGrants() throws Exception {
         assertMentions(refused("extensions=fileio&grants=fileio:fs.read=" + in), "'fs.write'",
                 "grants=fileio:fs.write=");

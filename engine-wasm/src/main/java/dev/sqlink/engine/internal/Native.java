@@ -91,6 +91,7 @@ public final class Native {
     private final ExportFunction createCollation;
     private final ExportFunction createModule;
     private final ExportFunction declareVtab;
+    private final ExportFunction vtabConfig;
     private final ExportFunction commitHook;
     private final ExportFunction rollbackHook;
     private final ExportFunction updateHook;
@@ -198,6 +199,7 @@ public final class Native {
         createCollation = guarded(instance, "sqlink_create_collation");
         createModule = guarded(instance, "sqlink_create_module");
         declareVtab = guarded(instance, "sqlite3_declare_vtab");
+        vtabConfig = guarded(instance, "sqlite3_vtab_config");
         commitHook = guarded(instance, "sqlink_commit_hook");
         rollbackHook = guarded(instance, "sqlink_rollback_hook");
         updateHook = guarded(instance, "sqlink_update_hook");
@@ -682,6 +684,15 @@ public final class Native {
 
     public int declareVtab(int db, int zSql) {
         return i(declareVtab.apply(db, zSql));
+    }
+
+    /**
+     * {@code sqlite3_vtab_config(db, op)} for an option without arguments (DIRECTONLY,
+     * INNOCUOUS, USES_ALL_SCHEMAS). The C function is variadic; wasm passes variadic
+     * arguments as a pointer to a buffer, which such an option never reads: 0.
+     */
+    public int vtabConfig(int db, int op) {
+        return i(vtabConfig.apply(db, op, 0));
     }
 
     public void commitHook(int db, int id) {

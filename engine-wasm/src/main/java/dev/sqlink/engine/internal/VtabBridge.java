@@ -13,6 +13,7 @@ import java.util.Map;
  * reports it on the statement) and is kept as the cause, as for user functions.
  */
 public final class VtabBridge {
+    private static final int SQLITE_VTAB_DIRECTONLY = 3;
     private final CallbackBridge callbacks;
     private final Map<Integer, VtabModule> modules = new HashMap<>();
     private final Map<Integer, Vtab> tables = new HashMap<>();
@@ -69,6 +70,9 @@ public final class VtabBridge {
             if (rc != ResultCode.OK) {
                 throw new IllegalStateException("invalid virtual table declaration '" + table.declaration()
                         + "': " + nat.errmsg(db));
+            }
+            if (table.directOnly() && nat.vtabConfig(db, SQLITE_VTAB_DIRECTONLY) != ResultCode.OK) {
+                throw new IllegalStateException("cannot make the virtual table direct-only: " + nat.errmsg(db));
             }
             int id = nextId++;
             tables.put(id, table);
