@@ -23,6 +23,8 @@ import java.util.regex.PatternSyntaxException;
  * {@code regexp(p, x)}), {@code regexp_like(text, pattern)}, {@code regexp_substr(text,
  * pattern[, group])}, {@code regexp_replace(text, pattern, replacement)} (Java {@code $1}
  * group syntax) and the table-valued {@code regexp_matches(text, pattern)} listing every match.
+ * Every match is time-limited ({@link RegexpGuard}), so a catastrophically backtracking
+ * pattern fails its statement instead of running forever.
  */
 public final class RegexpExtension implements Extension {
     private static final ExtensionManifest MANIFEST = ExtensionManifest.builder("regexp", "1.0.0")
@@ -40,22 +42,23 @@ public final class RegexpExtension implements Extension {
 
     @Override
     public void register(ExtensionContext context) {
-        Patterns patterns = new Patterns(); // per connection: callbacks never run concurrently on one
+        // Per connection: callbacks never run concurrently on one.
+        Patterns patterns = new Patterns(RegexpGuard.configured(context.cancelled()));
         FunctionFlag[] pure = {FunctionFlag.DETERMINISTIC, FunctionFlag.INNOCUOUS};
         context.scalarFunction("regexp", 2, (a, r) -> {
             if (!a.isNull(0) && !a.isNull(1)) {
-                r.setLong(patterns.get(a.getText(0)).matcher(a.getText(1)).find() ? 1 : 0);
+                r.setLong(patterns.matcher(a.getText(0), a.getText(1)).find() ? 1 : 0);
             }
         }, pure);
         context.scalarFunction("regexp_like", 2, (a, r) -> {
             if (!a.isNull(0) && !a.isNull(1)) {
-                r.setLong(patterns.get(a.getText(1)).matcher(a.getText(0)).find() ? 1 : 0);
+                r.setLong(patterns.matcher(a.getText(1), a.getText(0)).find() ? 1 : 0);
             }
         }, pure);
         context.scalarFunction("regexp_substr", -1, (a, r) -> substr(patterns, a, r), pure);
         context.scalarFunction("regexp_replace", 3, (a, r) -> {
             if (!a.isNull(0) && !a.isNull(1) && !a.isNull(2)) {
-                r.setText(patterns.get(a.getText(1)).matcher(a.getText(0)).replaceAll(a.getText(2)));
+                r.setText(patterns.matcher(a.getText(1), a.getText(0)).replaceAll(a.getText(2)));
             }
         }, pure);
         context.virtualTable("regexp_matches", new MatchesModule(patterns));
@@ -68,20 +71,33 @@ public final class RegexpExtension implements Extension {
         if (a.isNull(0) || a.isNull(1)) {
             return;
         }
-        Matcher m = patterns.get(a.getText(1)).matcher(a.getText(0));
+        Matcher m = patterns.matcher(a.getText(1), a.getText(0));
         if (m.find()) {
             r.setText(m.group(a.count() == 3 ? (int) a.getLong(2) : 0));
         }
     }
 
-    /** A small per-connection cache: the same pattern is usually applied to every row. */
+    /**
+     * Compiled patterns of one connection, in a small LRU cache (the same pattern is usually
+     * applied to every row), and matchers whose every match is time-limited by the guard.
+     */
     static final class Patterns {
+        private final RegexpGuard guard;
         private final Map<String, Pattern> cache = new LinkedHashMap<>(16, 0.75f, true) {
             @Override
             protected boolean removeEldestEntry(Map.Entry<String, Pattern> eldest) {
                 return size() > 32;
             }
         };
+
+        Patterns(RegexpGuard guard) {
+            this.guard = guard;
+        }
+
+        /** A matcher of {@code regex} over {@code text}, guarded against runaway backtracking. */
+        Matcher matcher(String regex, String text) {
+            return get(regex).matcher(guard.text(text, regex));
+        }
 
         Pattern get(String regex) {
             Pattern p = cache.get(regex);
@@ -145,19 +161,26 @@ public final class RegexpExtension implements Extension {
                 public VirtualCursor open() {
                     return new VirtualCursor() {
                         private Matcher matcher;
+                        private RegexpGuard.GuardedText text;
                         private boolean eof;
                         private long row;
 
                         @Override
                         public void filter(int n, String s, SqlArguments args) {
-                            matcher = args.isNull(0) || args.isNull(1) ? null
-                                    : patterns.get(args.getText(1)).matcher(args.getText(0));
+                            matcher = null;
+                            if (!args.isNull(0) && !args.isNull(1)) {
+                                text = patterns.guard.text(args.getText(0), args.getText(1));
+                                matcher = patterns.get(args.getText(1)).matcher(text);
+                            }
                             row = 0;
                             next();
                         }
 
                         @Override
                         public void next() {
+                            if (matcher != null) {
+                                text.restart(); // the limit is per match, not per listing
+                            }
                             eof = matcher == null || !matcher.find();
                             row++;
                         }

@@ -351,6 +351,15 @@ public final class Database implements AutoCloseable {
     }
 
     /**
+     * Whether {@link #interrupt()} was called for the statement now running (SQLite clears the
+     * flag once no statement runs). Lock-free: a user function that may run long polls it
+     * and stops by throwing {@link java.util.concurrent.CancellationException}.
+     */
+    public boolean isInterrupted() {
+        return !closed && brokenReason == null && nat.memory.readInt(interruptFlag) != 0;
+    }
+
+    /**
      * The last resort when {@link #interrupt()} is not enough: SQLite checks its interrupt flag
      * only between VM instructions, so a single long C loop (a huge {@code printf} width, a
      * giant {@code zeroblob} copy) ignores it. This interrupts the thread running inside the

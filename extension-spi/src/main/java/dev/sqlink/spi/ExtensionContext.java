@@ -1,6 +1,7 @@
 package dev.sqlink.spi;
 
 import java.util.Comparator;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
 /**
@@ -31,4 +32,15 @@ public interface ExtensionContext {
 
     /** A virtual table module, for {@code CREATE VIRTUAL TABLE ... USING name} and/or as an eponymous table. */
     void virtualTable(String name, VirtualTableModule module);
+
+    /**
+     * Whether the statement running on this connection was cancelled or timed out. A function
+     * that may run long (a loop over its input, a backtracking search) polls it now and then
+     * and stops by throwing {@link java.util.concurrent.CancellationException}: the statement
+     * then fails as cancelled, and the connection stays usable. Unlike the context, the
+     * returned check stays valid after {@link Extension#register}. Lock-free and cheap.
+     */
+    default BooleanSupplier cancelled() {
+        return () -> Thread.currentThread().isInterrupted();
+    }
 }

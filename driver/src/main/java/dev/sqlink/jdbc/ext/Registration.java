@@ -18,6 +18,7 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
 /**
@@ -41,6 +42,11 @@ final class Registration implements ExtensionContext {
     @Override
     public HostServices host() {
         return host;
+    }
+
+    @Override
+    public BooleanSupplier cancelled() {
+        return db::isInterrupted;
     }
 
     private List<String> names(SqlObject.Kind kind, String name) {

@@ -104,6 +104,11 @@ final class CallContext implements FunctionArgs, FunctionResult {
             nat.resultError(ctx, t.getMessage(), ResultCode.NOMEM);
             return;
         }
+        if (t instanceof java.util.concurrent.CancellationException) {
+            // The function saw the statement's interrupt and stopped: report it as SQLite would.
+            nat.resultError(ctx, t.getMessage() != null ? t.getMessage() : "interrupted", ResultCode.INTERRUPT);
+            return;
+        }
         // toString() names the exception type: "boom" alone would hide that Java code failed.
         setError(t.toString());
     }
