@@ -71,6 +71,10 @@ final class ConnectionSettings {
         if (cacheSize < 0) {
             throw new SQLException("statement_cache_size must be >= 0: " + cacheSize, "HY024");
         }
+        if (!get("hexkey_mode").equals("NONE")) {
+            throw new SQLException("hexkey_mode=" + get("hexkey_mode") + " says how to read an encryption key (password),"
+                    + " and this driver has no encryption: remove hexkey_mode", "0A000");
+        }
     }
 
     private int computeOpenFlags() throws SQLException {
@@ -113,9 +117,19 @@ final class ConnectionSettings {
 
     boolean generatedKeys() { return Boolean.parseBoolean(get("jdbc.get_generated_keys")); }
 
-    /** "BEGIN DEFERRED" etc.; sqlite-jdbc's spelling DEFFERED is accepted as DEFERRED. */
-    String beginStatement() {
+    /**
+     * "BEGIN DEFERRED" etc.; sqlite-jdbc's spelling DEFFERED is accepted as DEFERRED. With
+     * {@code jdbc.explicit_readonly=true} (sqlite-jdbc's meaning) a deferred transaction of a
+     * connection not marked read-only begins IMMEDIATE: the application said it may write, so
+     * the write lock is taken up front instead of failing with SQLITE_BUSY on the upgrade from
+     * reading to writing, which Hibernate and Spring cannot retry cleanly.
+     */
+    String beginStatement(boolean readOnly) {
         String mode = get("transaction_mode").toUpperCase(Locale.ROOT);
-        return "BEGIN " + ("DEFFERED".equals(mode) ? "DEFERRED" : mode);
+        mode = "DEFFERED".equals(mode) ? "DEFERRED" : mode;
+        if (mode.equals("DEFERRED") && !readOnly && Boolean.parseBoolean(get("jdbc.explicit_readonly"))) {
+            mode = "IMMEDIATE";
+        }
+        return "BEGIN " + mode;
     }
 }

@@ -152,7 +152,7 @@ public final class JdbcConnection implements SqlinkConnection {
     /** Called (locked) before a statement runs: opens the transaction auto-commit=false promised. */
     void beginIfNeeded() {
         if (!autoCommit && db.isAutocommit()) {
-            db.exec(settings.beginStatement());
+            db.exec(settings.beginStatement(readOnly));
         }
     }
 

@@ -57,10 +57,10 @@ public final class PropertyCatalog {
         add(m, "date_class", DRIVER, CHOICE, "INTEGER", "how java.sql dates are stored: INTEGER (epoch time, see date_precision), REAL (Julian day) or TEXT (date_string_format)", "INTEGER", "REAL", "TEXT");
         add(m, "date_precision", DRIVER, CHOICE, "MILLISECONDS", "unit of INTEGER dates", "MILLISECONDS", "SECONDS");
         add(m, "date_string_format", DRIVER, TEXT, "yyyy-MM-dd HH:mm:ss.SSS", "java.text.SimpleDateFormat pattern for TEXT dates");
-        add(m, "jdbc.explicit_readonly", DRIVER, BOOLEAN, "false", "accepted for compatibility: setReadOnly always works outside a transaction (through PRAGMA query_only)");
+        add(m, "jdbc.explicit_readonly", DRIVER, BOOLEAN, "false", "as sqlite-jdbc: with auto-commit off, a transaction of a connection not set read-only begins IMMEDIATE (takes the write lock up front); setReadOnly works outside a transaction either way (PRAGMA query_only)");
         add(m, "jdbc.get_generated_keys", DRIVER, BOOLEAN, "true", "whether getGeneratedKeys returns keys");
         add(m, "password", DRIVER, TEXT, null, "encryption key of SQLCipher builds; this driver has no encryption, so only an empty value is accepted");
-        add(m, "hexkey_mode", DRIVER, CHOICE, "NONE", "SQLCipher key format; accepted for compatibility", "NONE", "SSE", "SQLCIPHER");
+        add(m, "hexkey_mode", DRIVER, CHOICE, "NONE", "SQLCipher key format; this driver has no encryption, so only NONE is accepted", "NONE", "SSE", "SQLCIPHER");
         add(m, "user", DRIVER, TEXT, null, "ignored: SQLite has no users (accepted because tools always send it)");
         add(m, "statement_cache_size", DRIVER, INTEGER, "50", "compiled statements kept per connection for reuse by prepareStatement (0 disables the cache)");
         // Ours, coming with the extension platform.
