@@ -67,10 +67,7 @@ final class ConnectionSettings {
                         + "(it arrives with the extension platform); remove it for now", "0A000");
             }
         }
-        int cacheSize = Integer.parseInt(get("statement_cache_size"));
-        if (cacheSize < 0) {
-            throw new SQLException("statement_cache_size must be >= 0: " + cacheSize, "HY024");
-        }
+        ArgumentChecks.nonNegative("statement_cache_size", Integer.parseInt(get("statement_cache_size")));
         if (!get("hexkey_mode").equals("NONE")) {
             throw new SQLException("hexkey_mode=" + get("hexkey_mode") + " says how to read an encryption key (password),"
                     + " and this driver has no encryption: remove hexkey_mode", "0A000");

@@ -54,7 +54,7 @@ import java.util.function.Supplier;
  * {@code transaction_mode}) just before the next statement runs, so an idle connection holds
  * no lock between {@code commit()} and its next statement.
  */
-public final class JdbcConnection implements SqlinkConnection {
+public final class JdbcConnection implements SqlinkConnection, SelfWrapper {
     private final ReentrantLock lock = new ReentrantLock();
     private final Guard guard = new Guard();
     private final Database db;
@@ -507,9 +507,7 @@ public final class JdbcConnection implements SqlinkConnection {
     /** True when the engine answers within {@code timeoutSeconds} (0 = no limit). */
     @Override
     public boolean isValid(int timeoutSeconds) throws SQLException {
-        if (timeoutSeconds < 0) {
-            throw new SQLException("timeout must be >= 0: " + timeoutSeconds, "HY024");
-        }
+        ArgumentChecks.nonNegative("timeout", timeoutSeconds);
         if (closed || !db.isUsable()) {
             return false;
         }
@@ -564,10 +562,7 @@ public final class JdbcConnection implements SqlinkConnection {
     @Override
     public void setNetworkTimeout(Executor executor, int milliseconds) throws SQLException {
         checkOpen();
-        if (milliseconds < 0) {
-            throw new SQLException("network timeout must be >= 0: " + milliseconds, "HY024");
-        }
-        networkTimeout = milliseconds;
+        networkTimeout = ArgumentChecks.nonNegative("network timeout", milliseconds);
     }
 
     @Override
@@ -723,21 +718,6 @@ public final class JdbcConnection implements SqlinkConnection {
     @Override
     public Struct createStruct(String typeName, Object[] attributes) throws SQLException {
         throw SqlErrors.unsupported("SQL STRUCT");
-    }
-
-    // ------------------------------------------------------------------ wrapper
-
-    @Override
-    public <T> T unwrap(Class<T> iface) throws SQLException {
-        if (iface.isInstance(this)) {
-            return iface.cast(this);
-        }
-        throw new SQLException("a sqlink connection does not implement " + iface.getName(), "HY024");
-    }
-
-    @Override
-    public boolean isWrapperFor(Class<?> iface) {
-        return iface.isInstance(this);
     }
 
     // ------------------------------------------------------------------ SqlinkConnection: the engine's extras

@@ -9,7 +9,7 @@ import java.sql.Types;
  * What is known of a prepared statement's parameters: their number, and the type of the
  * value set so far (SQLite parameters have no declared type), as sqlite-jdbc reports it.
  */
-final class JdbcParameterMetaData implements ParameterMetaData {
+final class JdbcParameterMetaData implements ParameterMetaData, SelfWrapper {
     private final Parameters params;
 
     JdbcParameterMetaData(Parameters params) {
@@ -78,18 +78,5 @@ final class JdbcParameterMetaData implements ParameterMetaData {
     public int getParameterMode(int index) throws SQLException {
         check(index);
         return parameterModeIn;
-    }
-
-    @Override
-    public <T> T unwrap(Class<T> iface) throws SQLException {
-        if (iface.isInstance(this)) {
-            return iface.cast(this);
-        }
-        throw new SQLException("not a wrapper for " + iface.getName(), "HY024");
-    }
-
-    @Override
-    public boolean isWrapperFor(Class<?> iface) {
-        return iface.isInstance(this);
     }
 }

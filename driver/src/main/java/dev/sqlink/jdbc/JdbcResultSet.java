@@ -405,43 +405,6 @@ public final class JdbcResultSet extends ReadOnlyResultSet {
         throw SqlErrors.unsupported("SQLXML values");
     }
 
-    // ------------------------------------------------------------------ by label
-
-    @Override public String getString(String l) throws SQLException { return getString(findColumn(l)); }
-    @Override public boolean getBoolean(String l) throws SQLException { return getBoolean(findColumn(l)); }
-    @Override public byte getByte(String l) throws SQLException { return getByte(findColumn(l)); }
-    @Override public short getShort(String l) throws SQLException { return getShort(findColumn(l)); }
-    @Override public int getInt(String l) throws SQLException { return getInt(findColumn(l)); }
-    @Override public long getLong(String l) throws SQLException { return getLong(findColumn(l)); }
-    @Override public float getFloat(String l) throws SQLException { return getFloat(findColumn(l)); }
-    @Override public double getDouble(String l) throws SQLException { return getDouble(findColumn(l)); }
-    @Override public BigDecimal getBigDecimal(String l) throws SQLException { return getBigDecimal(findColumn(l)); }
-    @Override @Deprecated public BigDecimal getBigDecimal(String l, int s) throws SQLException { return getBigDecimal(findColumn(l), s); }
-    @Override public byte[] getBytes(String l) throws SQLException { return getBytes(findColumn(l)); }
-    @Override public Date getDate(String l) throws SQLException { return getDate(findColumn(l)); }
-    @Override public Date getDate(String l, Calendar c) throws SQLException { return getDate(findColumn(l), c); }
-    @Override public Time getTime(String l) throws SQLException { return getTime(findColumn(l)); }
-    @Override public Time getTime(String l, Calendar c) throws SQLException { return getTime(findColumn(l), c); }
-    @Override public Timestamp getTimestamp(String l) throws SQLException { return getTimestamp(findColumn(l)); }
-    @Override public Timestamp getTimestamp(String l, Calendar c) throws SQLException { return getTimestamp(findColumn(l), c); }
-    @Override public Object getObject(String l) throws SQLException { return getObject(findColumn(l)); }
-    @Override public <T> T getObject(String l, Class<T> t) throws SQLException { return getObject(findColumn(l), t); }
-    @Override public Object getObject(String l, Map<String, Class<?>> m) throws SQLException { return getObject(findColumn(l), m); }
-    @Override public InputStream getBinaryStream(String l) throws SQLException { return getBinaryStream(findColumn(l)); }
-    @Override public InputStream getAsciiStream(String l) throws SQLException { return getAsciiStream(findColumn(l)); }
-    @Override @Deprecated public InputStream getUnicodeStream(String l) throws SQLException { return getUnicodeStream(findColumn(l)); }
-    @Override public Reader getCharacterStream(String l) throws SQLException { return getCharacterStream(findColumn(l)); }
-    @Override public Reader getNCharacterStream(String l) throws SQLException { return getNCharacterStream(findColumn(l)); }
-    @Override public String getNString(String l) throws SQLException { return getNString(findColumn(l)); }
-    @Override public Blob getBlob(String l) throws SQLException { return getBlob(findColumn(l)); }
-    @Override public Clob getClob(String l) throws SQLException { return getClob(findColumn(l)); }
-    @Override public NClob getNClob(String l) throws SQLException { return getNClob(findColumn(l)); }
-    @Override public URL getURL(String l) throws SQLException { return getURL(findColumn(l)); }
-    @Override public Ref getRef(String l) throws SQLException { return getRef(findColumn(l)); }
-    @Override public Array getArray(String l) throws SQLException { return getArray(findColumn(l)); }
-    @Override public RowId getRowId(String l) throws SQLException { return getRowId(findColumn(l)); }
-    @Override public SQLXML getSQLXML(String l) throws SQLException { return getSQLXML(findColumn(l)); }
-
     // ------------------------------------------------------------------ the rest
 
     @Override
@@ -470,9 +433,7 @@ public final class JdbcResultSet extends ReadOnlyResultSet {
     @Override
     public void setFetchDirection(int direction) throws SQLException {
         checkOpen();
-        if (direction != FETCH_FORWARD) {
-            throw forwardOnly();
-        }
+        ArgumentChecks.requireForward(direction);
     }
 
     @Override
@@ -485,10 +446,7 @@ public final class JdbcResultSet extends ReadOnlyResultSet {
     @Override
     public void setFetchSize(int rowCount) throws SQLException {
         checkOpen();
-        if (rowCount < 0) {
-            throw new SQLException("fetch size must be >= 0: " + rowCount, "HY024");
-        }
-        fetchSize = rowCount;
+        fetchSize = ArgumentChecks.nonNegative("fetch size", rowCount);
     }
 
     @Override
@@ -501,18 +459,5 @@ public final class JdbcResultSet extends ReadOnlyResultSet {
     public int getHoldability() throws SQLException {
         checkOpen();
         return CLOSE_CURSORS_AT_COMMIT;
-    }
-
-    @Override
-    public <T> T unwrap(Class<T> iface) throws SQLException {
-        if (iface.isInstance(this)) {
-            return iface.cast(this);
-        }
-        throw new SQLException("not a wrapper for " + iface.getName(), "HY024");
-    }
-
-    @Override
-    public boolean isWrapperFor(Class<?> iface) {
-        return iface.isInstance(this);
     }
 }

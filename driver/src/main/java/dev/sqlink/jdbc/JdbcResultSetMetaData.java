@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
  * follows sqlite-jdbc's mapping: the declared type name first, the value's storage class
  * where the declaration says nothing.
  */
-final class JdbcResultSetMetaData implements ResultSetMetaData {
+final class JdbcResultSetMetaData implements ResultSetMetaData, SelfWrapper {
     private static final Pattern TYPE_NAME = Pattern.compile("([^(]*)");
     private static final Pattern PRECISION = Pattern.compile("\\(\\s*(\\d+)\\s*(?:,\\s*(\\d+)\\s*)?\\)");
 
@@ -295,18 +295,5 @@ final class JdbcResultSetMetaData implements ResultSetMetaData {
     @Override
     public boolean isDefinitelyWritable(int column) throws SQLException {
         return isWritable(column);
-    }
-
-    @Override
-    public <T> T unwrap(Class<T> iface) throws SQLException {
-        if (iface.isInstance(this)) {
-            return iface.cast(this);
-        }
-        throw new SQLException("not a wrapper for " + iface.getName(), "HY024");
-    }
-
-    @Override
-    public boolean isWrapperFor(Class<?> iface) {
-        return iface.isInstance(this);
     }
 }

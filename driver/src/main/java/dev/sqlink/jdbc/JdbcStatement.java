@@ -22,7 +22,7 @@ import java.util.concurrent.ScheduledFuture;
  * with the {@code getMoreResults}/{@code getUpdateCount} loop. Statements are run eagerly up
  * to the first one that returns rows; those after it run as the loop advances past it.
  */
-public class JdbcStatement implements Statement {
+public class JdbcStatement implements Statement, SelfWrapper {
     final JdbcConnection conn;
     final Database db;
     boolean closed;
@@ -547,10 +547,7 @@ public class JdbcStatement implements Statement {
     @Override
     public void setQueryTimeout(int seconds) throws SQLException {
         checkOpen();
-        if (seconds < 0) {
-            throw new SQLException("query timeout must be >= 0: " + seconds, "HY024");
-        }
-        queryTimeout = seconds;
+        queryTimeout = ArgumentChecks.nonNegative("query timeout", seconds);
     }
 
     @Override
@@ -567,10 +564,7 @@ public class JdbcStatement implements Statement {
     @Override
     public void setLargeMaxRows(long max) throws SQLException {
         checkOpen();
-        if (max < 0) {
-            throw new SQLException("max rows must be >= 0: " + max, "HY024");
-        }
-        maxRows = (int) Math.min(Integer.MAX_VALUE, max);
+        maxRows = (int) Math.min(Integer.MAX_VALUE, ArgumentChecks.nonNegative("max rows", max));
     }
 
     @Override
@@ -589,10 +583,7 @@ public class JdbcStatement implements Statement {
     @Override
     public void setFetchSize(int rows) throws SQLException {
         checkOpen();
-        if (rows < 0) {
-            throw new SQLException("fetch size must be >= 0: " + rows, "HY024");
-        }
-        fetchSize = rows;
+        fetchSize = ArgumentChecks.nonNegative("fetch size", rows);
     }
 
     @Override
@@ -604,9 +595,7 @@ public class JdbcStatement implements Statement {
     @Override
     public void setFetchDirection(int direction) throws SQLException {
         checkOpen();
-        if (direction != ResultSet.FETCH_FORWARD) {
-            throw SqlErrors.unsupported("a fetch direction other than FETCH_FORWARD");
-        }
+        ArgumentChecks.requireForward(direction);
     }
 
     @Override
@@ -624,9 +613,7 @@ public class JdbcStatement implements Statement {
     @Override
     public void setMaxFieldSize(int max) throws SQLException {
         checkOpen();
-        if (max < 0) {
-            throw new SQLException("max field size must be >= 0: " + max, "HY024");
-        }
+        ArgumentChecks.nonNegative("max field size", max);
     }
 
     @Override
@@ -732,18 +719,5 @@ public class JdbcStatement implements Statement {
     @Override
     public boolean isClosed() {
         return closed || conn.isClosed();
-    }
-
-    @Override
-    public <T> T unwrap(Class<T> iface) throws SQLException {
-        if (iface.isInstance(this)) {
-            return iface.cast(this);
-        }
-        throw new SQLException("not a wrapper for " + iface.getName(), "HY024");
-    }
-
-    @Override
-    public boolean isWrapperFor(Class<?> iface) {
-        return iface.isInstance(this);
     }
 }

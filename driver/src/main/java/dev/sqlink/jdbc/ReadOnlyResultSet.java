@@ -1,20 +1,82 @@
 package dev.sqlink.jdbc;
 
+import java.io.InputStream;
+import java.io.Reader;
+import java.math.BigDecimal;
+import java.net.URL;
+import java.sql.Array;
+import java.sql.Blob;
+import java.sql.Clob;
+import java.sql.Date;
+import java.sql.NClob;
+import java.sql.Ref;
 import java.sql.ResultSet;
+import java.sql.RowId;
 import java.sql.SQLException;
+import java.sql.SQLXML;
+import java.sql.Time;
+import java.sql.Timestamp;
+import java.util.Calendar;
+import java.util.Map;
 
 /**
- * The part of {@link ResultSet} that a forward-only, read-only SQLite cursor refuses: updates
- * and backward or absolute movement. Kept apart so {@link JdbcResultSet} reads as what it does.
+ * The mechanical half of the driver's read-only result sets (query results and
+ * DatabaseMetaData results): every getter by column label resolves the label and calls the
+ * getter by index, updates are refused, and movement other than forward is refused unless a
+ * subclass can do it. Subclasses supply the cursor and the getters by index. Internal to the
+ * driver; public only so the metadata package can share it.
  */
-abstract class ReadOnlyResultSet implements ResultSet {
-    static SQLException readOnly() {
+public abstract class ReadOnlyResultSet implements ResultSet, SelfWrapper {
+    /** For subclasses in this driver only. */
+    protected ReadOnlyResultSet() {}
+
+    /** Refuses an update: SQLite result sets are read-only. */
+    protected static SQLException readOnly() {
         return SqlErrors.unsupported("updating a result set (SQLite result sets are read-only; run an UPDATE)");
     }
 
-    static SQLException forwardOnly() {
+    /** Refuses movement other than forward. */
+    protected static SQLException forwardOnly() {
         return SqlErrors.unsupported("moving a result set other than forward (SQLite result sets are forward-only)");
     }
+
+    // ---- getters by label ----
+    @Override public String getString(String columnLabel) throws SQLException { return getString(findColumn(columnLabel)); }
+    @Override public boolean getBoolean(String columnLabel) throws SQLException { return getBoolean(findColumn(columnLabel)); }
+    @Override public byte getByte(String columnLabel) throws SQLException { return getByte(findColumn(columnLabel)); }
+    @Override public short getShort(String columnLabel) throws SQLException { return getShort(findColumn(columnLabel)); }
+    @Override public int getInt(String columnLabel) throws SQLException { return getInt(findColumn(columnLabel)); }
+    @Override public long getLong(String columnLabel) throws SQLException { return getLong(findColumn(columnLabel)); }
+    @Override public float getFloat(String columnLabel) throws SQLException { return getFloat(findColumn(columnLabel)); }
+    @Override public double getDouble(String columnLabel) throws SQLException { return getDouble(findColumn(columnLabel)); }
+    @Override @SuppressWarnings("deprecation") public BigDecimal getBigDecimal(String columnLabel, int scale) throws SQLException { return getBigDecimal(findColumn(columnLabel), scale); }
+    @Override public byte[] getBytes(String columnLabel) throws SQLException { return getBytes(findColumn(columnLabel)); }
+    @Override public Date getDate(String columnLabel) throws SQLException { return getDate(findColumn(columnLabel)); }
+    @Override public Time getTime(String columnLabel) throws SQLException { return getTime(findColumn(columnLabel)); }
+    @Override public Timestamp getTimestamp(String columnLabel) throws SQLException { return getTimestamp(findColumn(columnLabel)); }
+    @Override public InputStream getAsciiStream(String columnLabel) throws SQLException { return getAsciiStream(findColumn(columnLabel)); }
+    @Override @SuppressWarnings("deprecation") public InputStream getUnicodeStream(String columnLabel) throws SQLException { return getUnicodeStream(findColumn(columnLabel)); }
+    @Override public InputStream getBinaryStream(String columnLabel) throws SQLException { return getBinaryStream(findColumn(columnLabel)); }
+    @Override public Object getObject(String columnLabel) throws SQLException { return getObject(findColumn(columnLabel)); }
+    @Override public Reader getCharacterStream(String columnLabel) throws SQLException { return getCharacterStream(findColumn(columnLabel)); }
+    @Override public BigDecimal getBigDecimal(String columnLabel) throws SQLException { return getBigDecimal(findColumn(columnLabel)); }
+    @Override public Object getObject(String columnLabel, Map<String, Class<?>> map) throws SQLException { return getObject(findColumn(columnLabel), map); }
+    @Override public Ref getRef(String columnLabel) throws SQLException { return getRef(findColumn(columnLabel)); }
+    @Override public Blob getBlob(String columnLabel) throws SQLException { return getBlob(findColumn(columnLabel)); }
+    @Override public Clob getClob(String columnLabel) throws SQLException { return getClob(findColumn(columnLabel)); }
+    @Override public Array getArray(String columnLabel) throws SQLException { return getArray(findColumn(columnLabel)); }
+    @Override public Date getDate(String columnLabel, Calendar calendar) throws SQLException { return getDate(findColumn(columnLabel), calendar); }
+    @Override public Time getTime(String columnLabel, Calendar calendar) throws SQLException { return getTime(findColumn(columnLabel), calendar); }
+    @Override public Timestamp getTimestamp(String columnLabel, Calendar calendar) throws SQLException { return getTimestamp(findColumn(columnLabel), calendar); }
+    @Override public URL getURL(String columnLabel) throws SQLException { return getURL(findColumn(columnLabel)); }
+    @Override public RowId getRowId(String columnLabel) throws SQLException { return getRowId(findColumn(columnLabel)); }
+    @Override public NClob getNClob(String columnLabel) throws SQLException { return getNClob(findColumn(columnLabel)); }
+    @Override public SQLXML getSQLXML(String columnLabel) throws SQLException { return getSQLXML(findColumn(columnLabel)); }
+    @Override public String getNString(String columnLabel) throws SQLException { return getNString(findColumn(columnLabel)); }
+    @Override public Reader getNCharacterStream(String columnLabel) throws SQLException { return getNCharacterStream(findColumn(columnLabel)); }
+    @Override public <T> T getObject(String columnLabel, Class<T> type) throws SQLException { return getObject(findColumn(columnLabel), type); }
+
+    // ---- updates, row changes and movement: refused ----
     @Override public void updateNull(int columnIndex) throws SQLException { throw readOnly(); }
     @Override public void updateNull(String columnLabel) throws SQLException { throw readOnly(); }
     @Override public void updateBoolean(int columnIndex, boolean x) throws SQLException { throw readOnly(); }

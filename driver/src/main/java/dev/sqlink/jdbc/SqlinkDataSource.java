@@ -16,7 +16,7 @@ import javax.sql.DataSource;
  * with {@code dataSource.url=jdbc:sqlink:/data/app.db}. Properties set here override those in
  * the URL, as {@code Properties} passed to {@code DriverManager} do.
  */
-public class SqlinkDataSource implements DataSource {
+public class SqlinkDataSource implements DataSource, SelfWrapper {
     private String url = ConnectionUrl.PREFIX;
     private final Properties properties = new Properties();
     private int loginTimeout;
@@ -179,18 +179,5 @@ public class SqlinkDataSource implements DataSource {
     @Override
     public Logger getParentLogger() throws SQLFeatureNotSupportedException {
         throw new SQLFeatureNotSupportedException("the driver does not log through java.util.logging");
-    }
-
-    @Override
-    public <T> T unwrap(Class<T> iface) throws SQLException {
-        if (iface.isInstance(this)) {
-            return iface.cast(this);
-        }
-        throw new SQLException("not a wrapper for " + iface.getName(), "HY024");
-    }
-
-    @Override
-    public boolean isWrapperFor(Class<?> iface) {
-        return iface.isInstance(this);
     }
 }

@@ -104,41 +104,50 @@ final class Registration implements ExtensionContext {
     }
 
     private static Aggregate aggregate(AggregateFunction a) {
-        return new Aggregate() {
-            @Override
-            public void step(FunctionArgs args) throws Exception {
-                a.step(SpiValues.args(args));
-            }
-
-            @Override
-            public void finish(FunctionResult result) throws Exception {
-                a.finish(SpiValues.result(result));
-            }
-        };
+        return new SpiAggregate(a);
     }
 
     private static WindowAggregate window(WindowFunction w) {
-        return new WindowAggregate() {
-            @Override
-            public void step(FunctionArgs args) throws Exception {
-                w.step(SpiValues.args(args));
-            }
+        return new SpiWindow(w);
+    }
 
-            @Override
-            public void finish(FunctionResult result) throws Exception {
-                w.finish(SpiValues.result(result));
-            }
+    /** An SPI aggregate as the engine calls it. */
+    private static class SpiAggregate implements Aggregate {
+        private final AggregateFunction function;
 
-            @Override
-            public void inverse(FunctionArgs args) throws Exception {
-                w.inverse(SpiValues.args(args));
-            }
+        SpiAggregate(AggregateFunction function) {
+            this.function = function;
+        }
 
-            @Override
-            public void value(FunctionResult result) throws Exception {
-                w.value(SpiValues.result(result));
-            }
-        };
+        @Override
+        public void step(FunctionArgs args) throws Exception {
+            function.step(SpiValues.args(args));
+        }
+
+        @Override
+        public void finish(FunctionResult result) throws Exception {
+            function.finish(SpiValues.result(result));
+        }
+    }
+
+    /** An SPI window function: an aggregate that also removes rows and reports the current value. */
+    private static final class SpiWindow extends SpiAggregate implements WindowAggregate {
+        private final WindowFunction function;
+
+        SpiWindow(WindowFunction function) {
+            super(function);
+            this.function = function;
+        }
+
+        @Override
+        public void inverse(FunctionArgs args) throws Exception {
+            function.inverse(SpiValues.args(args));
+        }
+
+        @Override
+        public void value(FunctionResult result) throws Exception {
+            function.value(SpiValues.result(result));
+        }
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.sqlink.jdbc.meta;
 
+import dev.sqlink.jdbc.ReadOnlyResultSet;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.io.Reader;
@@ -266,16 +267,6 @@ final class MetaResultSet extends ReadOnlyResultSet {
         throw new SQLFeatureNotSupportedException("column " + shape.name(columnIndex - 1)
                 + " holds " + value.getClass().getSimpleName() + ", which cannot be read as " + what);
     }
-
-    @Override
-    public <T> T unwrap(Class<T> iface) throws SQLException {
-        if (iface.isInstance(this)) {
-            return iface.cast(this);
-        }
-        throw new SQLException("a DatabaseMetaData result does not wrap " + iface.getName());
-    }
-
-    @Override public boolean isWrapperFor(Class<?> iface) { return iface.isInstance(this); }
 
     private void checkOpen() throws SQLException {
         if (closed) {

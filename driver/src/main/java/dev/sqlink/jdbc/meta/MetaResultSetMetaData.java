@@ -1,12 +1,13 @@
 package dev.sqlink.jdbc.meta;
 
 import java.sql.JDBCType;
+import dev.sqlink.jdbc.SelfWrapper;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Types;
 
 /** Describes a {@link MetaResultSet}: the column names and JDBC types of its {@link ResultShape}. */
-final class MetaResultSetMetaData implements ResultSetMetaData {
+final class MetaResultSetMetaData implements ResultSetMetaData, SelfWrapper {
 
     private final ResultShape shape;
 
@@ -67,14 +68,4 @@ final class MetaResultSetMetaData implements ResultSetMetaData {
     @Override public String getSchemaName(int column) throws SQLException { type(column); return ""; }
     @Override public String getTableName(int column) throws SQLException { type(column); return ""; }
     @Override public String getCatalogName(int column) throws SQLException { type(column); return ""; }
-
-    @Override
-    public <T> T unwrap(Class<T> iface) throws SQLException {
-        if (iface.isInstance(this)) {
-            return iface.cast(this);
-        }
-        throw new SQLException("DatabaseMetaData result metadata does not wrap " + iface.getName());
-    }
-
-    @Override public boolean isWrapperFor(Class<?> iface) { return iface.isInstance(this); }
 }
