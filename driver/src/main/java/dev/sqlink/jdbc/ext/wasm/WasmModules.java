@@ -72,6 +72,11 @@ public final class WasmModules {
         return BUILD_TARGET;
     }
 
+    /** Drops a compiled module from this JVM's cache (tests; connections using it keep it). */
+    static void forget(String sha256) {
+        LOADED.invalidate(sha256);
+    }
+
     // ------------------------------------------------------------------ loading
 
     private interface Compile {
