@@ -167,7 +167,7 @@ export function mode_value(ctx: i32): void {
     }
   }
   if (best == null) resultNull();
-  else resultText(best!);
+  else resultText(best as string);
 }
 
 export function mode_final(ctx: i32): void {
