@@ -4,7 +4,6 @@ import com.dylibso.chicory.runtime.ChicoryInterruptedException;
 import com.dylibso.chicory.runtime.ExportFunction;
 import com.dylibso.chicory.runtime.Instance;
 import com.dylibso.chicory.runtime.Memory;
-import com.dylibso.chicory.wasm.ChicoryException;
 import dev.sqlink.spi.CapabilityDeniedException;
 import dev.sqlink.spi.HostServices;
 import dev.sqlink.spi.SqlArguments;
@@ -220,7 +219,9 @@ final class ExtensionRuntime {
         } catch (WasmCallException e) {
             retire();
             throw e;
-        } catch (ChicoryException | StackOverflowError | IllegalArgumentException | IllegalStateException e) {
+        } catch (RuntimeException | StackOverflowError e) {
+            // Traps (ChicoryException), bad pointers handed to imports, anything else: the
+            // instance's state is unknown from here on.
             String memory = memoryNote();
             retire();
             throw new WasmCallException(who + ": " + function + " failed (" + e + ")" + memory
