@@ -109,7 +109,7 @@ public final class JdbcConnection implements SqlinkConnection, SelfWrapper {
             new ConnectionSetup(db, settings).apply();
             // Extensions and grants take effect before the connection exists for anyone to use.
             extensions = ConnectionExtensions.load(db, settings.values().get("extensions"),
-                    settings.values().get("grants"));
+                    settings.values().get("grants"), settings.wasmLimits());
         } catch (SqliteException e) {
             db.close();
             throw SqlErrors.translate(e);

@@ -1,6 +1,7 @@
 package dev.sqlink.jdbc.ext;
 
 import dev.sqlink.engine.Database;
+import dev.sqlink.jdbc.ext.wasm.WasmLimits;
 import dev.sqlink.spi.Capability;
 import dev.sqlink.spi.Extension;
 import dev.sqlink.spi.ExtensionManifest;
@@ -25,10 +26,11 @@ public final class ConnectionExtensions {
     /**
      * @param extensionsText the {@code extensions} property (may be null)
      * @param grantsText the {@code grants} property (may be null)
+     * @param wasmLimits memory and time limits of this connection's wasm extensions
      * @return the manifests of the enabled extensions, dependencies first
      */
-    public static List<ExtensionManifest> load(Database db, String extensionsText, String grantsText)
-            throws SQLException {
+    public static List<ExtensionManifest> load(Database db, String extensionsText, String grantsText,
+            WasmLimits wasmLimits) throws SQLException {
         List<ExtensionRequest> requests = ExtensionRequest.parseAll(extensionsText);
         Grants grants = Grants.parse(grantsText);
         if (requests.isEmpty()) {
@@ -45,7 +47,8 @@ public final class ConnectionExtensions {
         EngineSqlRunner sql = new EngineSqlRunner(db);
         List<ExtensionManifest> loaded = new ArrayList<>();
         for (EnabledExtension e : ordered) {
-            Registration r = new Registration(db, e, plan, new GrantedHostServices(e.name(), grants, () -> sql));
+            Registration r = new Registration(db, e, plan, new GrantedHostServices(e.name(), grants, () -> sql),
+                    wasmLimits);
             try {
                 e.extension.register(r);
             } catch (SQLException x) {
