@@ -44,6 +44,17 @@ final class BundleExports {
     record Verified(String hash, List<String> names, List<StoredExtension> content) {}
 
     static Verified read(byte[] bytes, String where) throws BundleStoreException {
+        try {
+            return verify(bytes, where);
+        } catch (BundleStoreException e) {
+            if (e.getMessage().contains("nothing was imported")) {
+                throw e;
+            }
+            throw new BundleStoreException(e.reason(), e.getMessage() + "; nothing was imported", e);
+        }
+    }
+
+    private static Verified verify(byte[] bytes, String where) throws BundleStoreException {
         JsonNode doc;
         try {
             doc = BundleDocuments.JSON.readTree(bytes);

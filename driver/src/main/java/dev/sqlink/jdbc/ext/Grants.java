@@ -30,6 +30,24 @@ public final class Grants {
 
     static final Grants NONE = new Grants(Collections.emptyMap());
 
+    /**
+     * The name grants use for the connection's own SQL rather than an extension: the bundle
+     * functions {@code sqlink_bundle_export} and {@code sqlink_bundle_import} write and read
+     * files only under {@code sqlink:fs.write=...} and {@code sqlink:fs.read=...}.
+     */
+    public static final String CONNECTION = "sqlink";
+
+    /** The connection itself takes only file grants (for bundle export and import). */
+    static void checkConnectionGrants(Grants grants) throws SQLException {
+        for (Capability c : grants.capabilities(CONNECTION)) {
+            if (c != Capability.FS_READ && c != Capability.FS_WRITE) {
+                throw new SQLException("grants give '" + c.id() + "' to '" + CONNECTION + "' (the connection's own "
+                        + "SQL), which takes only fs.read (sqlink_bundle_import) and fs.write (sqlink_bundle_export); "
+                        + "remove that grant", "HY024");
+            }
+        }
+    }
+
     public static Grants parse(String value) throws SQLException {
         if (value == null || value.isBlank()) {
             return NONE;
