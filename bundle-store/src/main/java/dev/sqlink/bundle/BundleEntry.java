@@ -2,6 +2,7 @@ package dev.sqlink.bundle;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
+import java.util.regex.Pattern;
 
 /**
  * One extension of a bundle: its name, kind, version and content hash.
@@ -19,12 +20,15 @@ import java.util.Objects;
  * the bundle must find that extension in that version.
  */
 public record BundleEntry(String name, ExtensionKind kind, String version, String contentHash) {
+    private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9_]*");
+    private static final Pattern VERSION = Pattern.compile("[0-9]+(\\.[0-9]+){0,2}");
+
     public BundleEntry {
         Objects.requireNonNull(kind, "kind");
-        if (name == null || !name.matches("[a-z][a-z0-9_]*")) {
+        if (name == null || !NAME.matcher(name).matches()) {
             throw new IllegalArgumentException("extension name must be a lower-case identifier: '" + name + "'");
         }
-        if (version == null || !version.matches("[0-9]+(\\.[0-9]+){0,2}")) {
+        if (version == null || !VERSION.matcher(version).matches()) {
             throw new IllegalArgumentException("extension '" + name + "': version must be MAJOR[.MINOR[.PATCH]]: '"
                     + version + "'");
         }

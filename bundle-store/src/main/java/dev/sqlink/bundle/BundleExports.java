@@ -23,7 +23,7 @@ final class BundleExports {
     private BundleExports() {}
 
     static byte[] write(Bundle bundle, List<StoredExtension> content) throws IOException {
-        ObjectNode doc = BundleDocuments.JSON.createObjectNode();
+        ObjectNode doc = BundleDocuments.json().createObjectNode();
         doc.put("format", "sqlink-bundle-export");
         doc.put("formatVersion", 1);
         doc.put("sha256", bundle.hash());
@@ -37,7 +37,7 @@ final class BundleExports {
             }
             list.add(n);
         }
-        return BundleDocuments.JSON.writeValueAsBytes(doc);
+        return BundleDocuments.json().writeValueAsBytes(doc);
     }
 
     /** A verified export: its identity, aliases and content. */
@@ -57,7 +57,7 @@ final class BundleExports {
     private static Verified verify(byte[] bytes, String where) throws BundleStoreException {
         JsonNode doc;
         try {
-            doc = BundleDocuments.JSON.readTree(bytes);
+            doc = BundleDocuments.json().readTree(bytes);
         } catch (IOException e) {
             throw corrupt(where + " is not a bundle export (not JSON: " + e.getMessage() + ")", e);
         }

@@ -44,6 +44,8 @@ public final class BundleStore {
     private static final Pattern HEX_PREFIX = Pattern.compile("[0-9a-f]{1,64}");
     /** Fewer hex digits than this are not taken as a hash prefix: they would match too much. */
     static final int MIN_PREFIX = 4;
+    /** Last use is recorded with this resolution. */
+    static final Duration USE_RESOLUTION = Duration.ofMinutes(1);
 
     private final Path root;
     private final Clock clock;
@@ -291,7 +293,7 @@ public final class BundleStore {
                         ? readBuilt(e.contentHash(), buildTarget).orElse(null) : null;
                 out.add(new StoredExtension(e, blob, built));
             }
-            touch(bundle.hash());
+            touchIfStale(bundle.hash());
             return out;
         }
     }
@@ -436,6 +438,16 @@ public final class BundleStore {
 
     private void touch(String hash) throws IOException {
         files.write(usedPath(hash), clock.instant().toString().getBytes(StandardCharsets.US_ASCII));
+    }
+
+    /**
+     * Records a use by a connection, at most once a minute per bundle: a pool opening many
+     * connections should not write (and sync) a file for each. GC policies count in days.
+     */
+    private void touchIfStale(String hash) throws IOException {
+        if (Duration.between(lastUsed(hash), clock.instant()).compareTo(USE_RESOLUTION) >= 0) {
+            touch(hash);
+        }
     }
 
     private Instant lastUsed(String hash) throws IOException {
