@@ -1,6 +1,7 @@
 package dev.sqlink.jdbc;
 
 import dev.sqlink.engine.OpenFlags;
+import dev.sqlink.jdbc.ext.wasm.WasmLimits;
 import java.sql.SQLException;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -103,6 +104,17 @@ final class ConnectionSettings {
     int busyTimeout() { return Integer.parseInt(get("busy_timeout")); }
 
     int statementCacheSize() { return Integer.parseInt(get("statement_cache_size")); }
+
+    /** Limits of this connection's wasm extensions. */
+    WasmLimits wasmLimits() throws SQLException {
+        long mb = Long.parseLong(get("wasm_memory_limit_mb"));
+        long ms = Long.parseLong(get("wasm_call_timeout_ms"));
+        try {
+            return new WasmLimits((int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, mb)), ms);
+        } catch (IllegalArgumentException e) {
+            throw new SQLException(e.getMessage(), "HY024");
+        }
+    }
 
     boolean generatedKeys() { return Boolean.parseBoolean(get("jdbc.get_generated_keys")); }
 

@@ -118,7 +118,7 @@ public final class JdbcConnection implements SqlinkConnection {
             new ConnectionSetup(db, settings).apply();
             // Extensions and grants take effect before the connection exists for anyone to use.
             extensions = ConnectionExtensions.load(db, settings.values().get("extensions"),
-                    settings.values().get("grants"), bundle);
+                    settings.values().get("grants"), bundle, settings.wasmLimits());
             bundles = new SqlinkBundles(storeLocation, extensions);
             BundleSql.register(db, bundles, ConnectionFiles.of(settings.values().get("grants")));
         } catch (SqliteException e) {

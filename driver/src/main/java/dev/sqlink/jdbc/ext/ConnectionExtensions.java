@@ -1,6 +1,7 @@
 package dev.sqlink.jdbc.ext;
 
 import dev.sqlink.engine.Database;
+import dev.sqlink.jdbc.ext.wasm.WasmLimits;
 import dev.sqlink.spi.Capability;
 import dev.sqlink.spi.Extension;
 import dev.sqlink.spi.ExtensionManifest;
@@ -27,10 +28,11 @@ public final class ConnectionExtensions {
      * @param grantsText the {@code grants} property (may be null)
      * @param bundle the opened {@code bundle} property (may be null): its extensions join those
      *     of {@code extensions}; an {@code extensions} item naming one of them gives its options
+     * @param wasmLimits memory and time limits of this connection's wasm extensions
      * @return the enabled extensions, dependencies first
      */
-    public static LoadedExtensions load(Database db, String extensionsText, String grantsText, OpenedBundle bundle)
-            throws SQLException {
+    public static LoadedExtensions load(Database db, String extensionsText, String grantsText, OpenedBundle bundle,
+            WasmLimits wasmLimits) throws SQLException {
         List<ExtensionRequest> requests = ExtensionRequest.parseAll(extensionsText);
         Grants grants = Grants.parse(grantsText);
         Grants.checkConnectionGrants(grants);
@@ -50,7 +52,8 @@ public final class ConnectionExtensions {
         EngineSqlRunner sql = new EngineSqlRunner(db);
         List<EnabledExtension> loaded = new ArrayList<>();
         for (EnabledExtension e : ordered) {
-            Registration r = new Registration(db, e, plan, new GrantedHostServices(e.name(), grants, () -> sql));
+            Registration r = new Registration(db, e, plan, new GrantedHostServices(e.name(), grants, () -> sql),
+                    wasmLimits);
             try {
                 e.extension.register(r);
             } catch (SQLException x) {

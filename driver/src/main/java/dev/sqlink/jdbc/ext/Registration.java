@@ -6,6 +6,8 @@ import dev.sqlink.engine.FunctionArgs;
 import dev.sqlink.engine.FunctionFlags;
 import dev.sqlink.engine.FunctionResult;
 import dev.sqlink.engine.WindowAggregate;
+import dev.sqlink.jdbc.ext.wasm.WasmHostContext;
+import dev.sqlink.jdbc.ext.wasm.WasmLimits;
 import dev.sqlink.spi.AggregateFunction;
 import dev.sqlink.spi.ExtensionContext;
 import dev.sqlink.spi.FunctionFlag;
@@ -24,18 +26,25 @@ import java.util.function.Supplier;
  * The {@link ExtensionContext} one extension registers through: checks each object against
  * the manifest and registers it on the engine under the names the {@link NamePlan} chose.
  */
-final class Registration implements ExtensionContext {
+final class Registration implements ExtensionContext, WasmHostContext {
     private final Database db;
     private final EnabledExtension extension;
     private final NamePlan plan;
     private final HostServices host;
+    private final WasmLimits wasmLimits;
     private final Set<SqlObject> registered = new HashSet<>();
 
-    Registration(Database db, EnabledExtension extension, NamePlan plan, HostServices host) {
+    Registration(Database db, EnabledExtension extension, NamePlan plan, HostServices host, WasmLimits wasmLimits) {
         this.db = db;
         this.extension = extension;
         this.plan = plan;
         this.host = host;
+        this.wasmLimits = wasmLimits;
+    }
+
+    @Override
+    public WasmLimits wasmLimits() {
+        return wasmLimits;
     }
 
     @Override
