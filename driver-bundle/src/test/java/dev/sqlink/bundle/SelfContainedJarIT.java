@@ -100,6 +100,37 @@ class SelfContainedJarIT {
     }
 
     @Test
+    void aWasmExtensionIsCompiledAndRunsWithTheRelocatedCompiler() throws Exception {
+        // Chicory's runtime compiler writes classes that call its runtime by name: they must name
+        // the relocated classes inside this jar.
+        Path wasm = Path.of("..", "extensions-wasm", "stats", "stats.wasm").toAbsolutePath().normalize();
+        String sha = Files.readString(wasm.resolveSibling("stats.wasm.sha256")).split("\\s+")[0];
+        Path source = workDir.resolve("src/UsesWasm.java");
+        Files.createDirectories(source.getParent());
+        Files.writeString(source, String.join("\n",
+                "import java.sql.*;",
+                "public class UsesWasm {",
+                "  public static void main(String[] args) throws Exception {",
+                "    String url = \"jdbc:sqlink::memory:?extensions=file:\" + args[0] + \"#sha256=\" + args[1]",
+                "        + \"&grants=stats:env=HOME\";",
+                "    try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement();",
+                "         ResultSet r = s.executeQuery(\"select describe(7), stddev(x) from (select 1 as x union all select 3)\")) {",
+                "      r.next();",
+                "      System.out.println(r.getString(1) + \" \" + r.getDouble(2));",
+                "    }",
+                "  }",
+                "}",
+                ""));
+        Path classes = workDir.resolve("wasm-classes");
+        Files.createDirectories(classes);
+        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+        assertEquals(0, javac.run(null, null, null, "-d", classes.toString(), source.toString()), "the example compiles");
+        ProcessResult result = run(List.of("-cp", jar + File.pathSeparator + classes, "UsesWasm", wasm.toString(), sha));
+        assertEquals(0, result.exitCode, result.toString());
+        assertEquals("integer 7 1.4142135623730951", result.stdout.strip(), result.toString());
+    }
+
+    @Test
     void everyClassIsOursOrRelocatedAndTheServicesFileNamesTheDriver() throws IOException {
         List<String> foreign = new ArrayList<>();
         try (JarFile file = new JarFile(jar.toFile())) {

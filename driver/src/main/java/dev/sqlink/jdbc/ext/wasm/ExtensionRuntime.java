@@ -4,7 +4,6 @@ import com.dylibso.chicory.runtime.ChicoryInterruptedException;
 import com.dylibso.chicory.runtime.ExportFunction;
 import com.dylibso.chicory.runtime.Instance;
 import com.dylibso.chicory.runtime.Memory;
-import com.dylibso.chicory.wasm.ChicoryException;
 import dev.sqlink.spi.CapabilityDeniedException;
 import dev.sqlink.spi.HostServices;
 import dev.sqlink.spi.SqlArguments;
@@ -220,15 +219,13 @@ final class ExtensionRuntime {
         } catch (WasmCallException e) {
             retire();
             throw e;
-        } catch (ChicoryException | StackOverflowError | IllegalArgumentException | IllegalStateException e) {
-            boolean memoryFull = instance != null && instance.memory().pages() >= limits.memoryPages();
+        } catch (RuntimeException | StackOverflowError e) {
+            // Traps (ChicoryException), bad pointers handed to imports, anything else: the
+            // instance's state is unknown from here on.
+            String memory = memoryNote();
             retire();
-            if (memoryFull) {
-                throw new WasmCallException(who + ": " + function + " ran out of memory: it reached the limit of "
-                        + limits.memoryMb() + " MiB (raise wasm_memory_limit_mb if it needs more); the extension was"
-                        + " reset", e);
-            }
-            throw new WasmCallException(who + ": " + function + " failed (" + e + "); the extension was reset", e);
+            throw new WasmCallException(who + ": " + function + " failed (" + e + ")" + memory
+                    + "; the extension was reset", e);
         } finally {
             if (guard.disarm()) {
                 Thread.interrupted(); // the watchdog's interrupt: consumed here, never seen by SQLite
@@ -237,6 +234,22 @@ final class ExtensionRuntime {
                 Thread.currentThread().interrupt();
             }
         }
+    }
+
+    /**
+     * After a trap: how full the memory was, when that is the likely cause. (A refused
+     * memory.grow is invisible to the host; the module sees -1 and usually traps soon after.)
+     */
+    private String memoryNote() {
+        if (instance == null) {
+            return "";
+        }
+        int pages = instance.memory().pages();
+        if (pages * 2 < limits.memoryPages()) {
+            return "";
+        }
+        return String.format(java.util.Locale.ROOT, " with its memory at %.1f MiB of the limit of %d MiB: it probably ran"
+                + " out of memory (raise wasm_memory_limit_mb if it needs more)", pages / 16.0, limits.memoryMb());
     }
 
     /** Drops the instance after a failure: its memory may hold half-done state. */

@@ -60,10 +60,14 @@ final class WasmExtension implements Extension {
     }
 
     private static void scalar(ExtensionRuntime rt, WasmManifest.Binding b, SqlArguments args, SqlResult result) {
-        int argv = rt.writeArguments(args);
-        rt.pending().reset();
-        rt.call(b.export, args.count(), argv);
-        rt.pending().applyTo(result);
+        try {
+            int argv = rt.writeArguments(args);
+            rt.pending().reset();
+            rt.call(b.export, args.count(), argv);
+            rt.pending().applyTo(result);
+        } catch (WasmCallException e) {
+            result.setError(e.getMessage()); // the message says it all; the exception type would add noise
+        }
     }
 
     private static int collate(ExtensionRuntime rt, WasmManifest.Binding b, String x, String y) {
@@ -94,9 +98,13 @@ final class WasmExtension implements Extension {
         }
 
         private void result(String suffix, SqlResult result) {
-            rt.pending().reset();
-            rt.call(b.export + suffix, id);
-            rt.pending().applyTo(result);
+            try {
+                rt.pending().reset();
+                rt.call(b.export + suffix, id);
+                rt.pending().applyTo(result);
+            } catch (WasmCallException e) {
+                result.setError(e.getMessage());
+            }
         }
 
         @Override

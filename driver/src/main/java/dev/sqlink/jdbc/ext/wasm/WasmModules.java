@@ -30,7 +30,14 @@ import java.util.zip.ZipOutputStream;
 public final class WasmModules {
     private WasmModules() {}
 
-    private static final String BUILD_TARGET = "chicory-1.7.5/java-17";
+    /**
+     * Compiled classes call Chicory's runtime by class name, so they suit only the same Chicory
+     * version under the same package names (a shaded jar relocates them; the original name is
+     * assembled at run time because shading rewrites string constants that look like it).
+     */
+    private static final String BUILD_TARGET = "chicory-1.7.5/java-17"
+            + (Instance.class.getPackageName().equals(String.join(".", "com", "dylibso", "chicory", "runtime")) ? ""
+                    : "/" + Instance.class.getPackageName());
     private static final String BUILD_INFO = "sqlink-wasm-build.properties";
     private static final String BUILD_CLASSES = "chicory-classes.jar";
     /** Longest manifest read from a module: a manifest is a few KiB. */
@@ -70,6 +77,11 @@ public final class WasmModules {
     /** What a built form depends on: the compiler's version and the class file level. */
     public static String buildTarget() {
         return BUILD_TARGET;
+    }
+
+    /** Drops a compiled module from this JVM's cache (tests; connections using it keep it). */
+    static void forget(String sha256) {
+        LOADED.invalidate(sha256);
     }
 
     // ------------------------------------------------------------------ loading
