@@ -12,10 +12,6 @@ import java.sql.SQLException;
 final class BundleWasm {
     private BundleWasm() {}
 
-    static boolean available() {
-        return true;
-    }
-
     static Extension load(byte[] wasm, String sha256) throws SQLException {
         return WasmModules.load(wasm, sha256);
     }

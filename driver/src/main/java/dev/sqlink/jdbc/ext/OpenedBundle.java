@@ -58,10 +58,7 @@ public final class OpenedBundle {
         try {
             bundle = store.resolve(ref);
             boolean hasWasm = bundle.entries().stream().anyMatch(e -> e.kind().isBlob());
-            // Without a wasm host there is no target; the blobs are still verified first, so a
-            // tampered store is reported as such rather than as a missing host.
-            String target = hasWasm && mode != BundleMode.LOAD && BundleWasm.available() ? BundleWasm.buildTarget()
-                    : null;
+            String target = hasWasm && mode != BundleMode.LOAD ? BundleWasm.buildTarget() : null;
             content = store.load(bundle, target);
         } catch (IOException e) {
             throw BundleErrors.sql(e);
