@@ -103,7 +103,8 @@ class SelfContainedJarIT {
     void aWasmExtensionIsCompiledAndRunsWithTheRelocatedCompiler() throws Exception {
         // Chicory's runtime compiler writes classes that call its runtime by name: they must name
         // the relocated classes inside this jar.
-        Path wasm = Path.of("..", "extensions-wasm", "stats", "stats.wasm").toAbsolutePath().normalize();
+        // the checkout's extensions-wasm/, found from driver-bundle/target/<jar>
+        Path wasm = jar.toAbsolutePath().getParent().getParent().getParent().resolve("extensions-wasm/stats/stats.wasm");
         String sha = Files.readString(wasm.resolveSibling("stats.wasm.sha256")).split("\\s+")[0];
         Path source = workDir.resolve("src/UsesWasm.java");
         Files.createDirectories(source.getParent());

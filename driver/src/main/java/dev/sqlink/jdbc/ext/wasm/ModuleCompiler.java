@@ -4,7 +4,6 @@ import com.dylibso.chicory.compiler.Cache;
 import com.dylibso.chicory.compiler.MachineFactoryCompiler;
 import com.dylibso.chicory.runtime.Instance;
 import com.dylibso.chicory.runtime.Machine;
-import com.dylibso.chicory.wasm.ChicoryException;
 import com.dylibso.chicory.wasm.Parser;
 import com.dylibso.chicory.wasm.WasmModule;
 import com.dylibso.chicory.wasm.types.ExternalType;
@@ -38,8 +37,8 @@ final class ModuleCompiler {
         WasmModule module;
         try {
             module = Parser.parse(wasm);
-        } catch (ChicoryException | IllegalArgumentException e) {
-            throw new SQLException(who + " is not a valid WebAssembly module: " + e.getMessage(), "HY024", e);
+        } catch (RuntimeException e) { // malformed input surfaces as several exception types
+            throw new SQLException(who + " is not a valid WebAssembly module: " + e, "HY024", e);
         }
         checkShape(module, who);
         JarCapture capture = new JarCapture(machineJar);

@@ -43,7 +43,7 @@ public final class WasmOpenCost {
             System.out.printf("warm open + query + close, %s: %.2f ms%n", kind[0], (System.nanoTime() - start) / 1e6 / n);
         }
         try (Connection c = DriverManager.getConnection(wasm); Statement s = c.createStatement()) {
-            String rows = "WITH RECURSIVE r(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM r WHERE x < 200000) ";
+            String rows = "WITH RECURSIVE r(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM r WHERE x < 50000) ";
             for (String[] q : new String[][] {{"no function", "SELECT count(x) FROM r"},
                     {"wasm roundtrip(integer)", "SELECT count(roundtrip(x)) FROM r"},
                     {"wasm roundtrip(text)", "SELECT count(roundtrip('row ' || x)) FROM r"},
@@ -53,7 +53,7 @@ public final class WasmOpenCost {
                 }
                 long start = System.nanoTime();
                 one(s, rows + q[1]);
-                System.out.printf("200k rows, %s: %.1f ms%n", q[0], (System.nanoTime() - start) / 1e6);
+                System.out.printf("50k rows, %s: %.1f ms%n", q[0], (System.nanoTime() - start) / 1e6);
             }
         }
     }

@@ -65,6 +65,35 @@ class WasmModulesTest {
     }
 
     @Test
+    void bytesThatAreNotAModuleAreAClearError() {
+        byte[] garbage = "not wasm at all".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        assertMentions(assertThrows(SQLException.class, () -> WasmModules.load(garbage, WasmModules.sha256(garbage))),
+                "is not a valid WebAssembly module");
+    }
+
+    @Test
+    void aModuleImportingWasiIsRefused() throws Exception {
+        java.io.ByteArrayOutputStream m = new java.io.ByteArrayOutputStream();
+        m.writeBytes(new byte[] {0, 'a', 's', 'm', 1, 0, 0, 0});
+        m.writeBytes(new byte[] {1, 4, 1, 0x60, 0, 0}); // type section: () -> ()
+        byte[] module = "wasi_snapshot_preview1".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        byte[] name = "fd_write".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        m.write(2); // import section
+        m.write(1 + 1 + module.length + 1 + name.length + 2);
+        m.write(1);
+        m.write(module.length);
+        m.writeBytes(module);
+        m.write(name.length);
+        m.writeBytes(name);
+        m.writeBytes(new byte[] {0, 0}); // a function of type 0
+        m.writeBytes(new byte[] {5, 3, 1, 0, 1}); // memory section: one memory, 1 page
+        m.writeBytes(new byte[] {7, 10, 1, 6, 'm', 'e', 'm', 'o', 'r', 'y', 2, 0}); // export it
+        byte[] wasm = m.toByteArray();
+        assertMentions(assertThrows(SQLException.class, () -> WasmModules.load(wasm, WasmModules.sha256(wasm))),
+                "imports wasi_snapshot_preview1.fd_write", "no WASI");
+    }
+
+    @Test
     void buildTargetNamesTheCompilerOnTheClassPath() throws Exception {
         Properties p = new Properties();
         try (InputStream in = com.dylibso.chicory.compiler.MachineFactoryCompiler.class
