@@ -61,13 +61,6 @@ final class ConnectionSettings {
             throw new SQLException("the password property encrypts databases only in SQLCipher builds; this driver "
                     + "has no encryption and refuses to pretend: remove the password property", "0A000");
         }
-        for (String reserved : new String[] {"bundle"}) {
-            String v = values.get(reserved);
-            if (v != null && !v.isBlank()) {
-                throw new SQLException("connection property '" + reserved + "' is not yet supported in this release "
-                        + "(it arrives with the extension platform); remove it for now", "0A000");
-            }
-        }
         ArgumentChecks.nonNegative("statement_cache_size", Integer.parseInt(get("statement_cache_size")));
         if (!get("hexkey_mode").equals("NONE")) {
             throw new SQLException("hexkey_mode=" + get("hexkey_mode") + " says how to read an encryption key (password),"

@@ -1,5 +1,6 @@
 package dev.sqlink.jdbc;
 
+import dev.sqlink.bundle.BundleStore;
 import dev.sqlink.engine.Aggregate;
 import dev.sqlink.engine.BackupProgress;
 import dev.sqlink.engine.BlobHandle;
@@ -13,9 +14,16 @@ import dev.sqlink.engine.SqliteException;
 import dev.sqlink.engine.Stmt;
 import dev.sqlink.engine.WindowAggregate;
 import dev.sqlink.engine.vfs.FileVfs;
+import dev.sqlink.jdbc.ext.BundleErrors;
+import dev.sqlink.jdbc.ext.BundleMode;
 import dev.sqlink.jdbc.ext.ConnectionExtensions;
 import dev.sqlink.jdbc.ext.ConnectionFilePolicy;
+import dev.sqlink.jdbc.ext.ConnectionFiles;
+import dev.sqlink.jdbc.ext.LoadedExtensions;
+import dev.sqlink.jdbc.ext.OpenedBundle;
 import dev.sqlink.spi.ExtensionManifest;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.sql.Array;
 import java.sql.Blob;
 import java.sql.CallableStatement;
@@ -59,7 +67,8 @@ public final class JdbcConnection implements SqlinkConnection, SelfWrapper {
     private final Guard guard = new Guard();
     private final Database db;
     private final ConnectionSettings settings;
-    private final List<ExtensionManifest> extensions;
+    private final LoadedExtensions extensions;
+    private final SqlinkBundles bundles;
     private final StatementCache cache;
     private final Set<JdbcStatement> statements = Collections.newSetFromMap(new IdentityHashMap<>());
     private final boolean openedReadOnly;
@@ -81,9 +90,11 @@ public final class JdbcConnection implements SqlinkConnection, SelfWrapper {
         }
     }
 
-    private JdbcConnection(Database db, ConnectionSettings settings, List<ExtensionManifest> extensions) {
+    private JdbcConnection(Database db, ConnectionSettings settings, LoadedExtensions extensions,
+            SqlinkBundles bundles) {
         this.db = db;
         this.extensions = extensions;
+        this.bundles = bundles;
         this.settings = settings;
         this.cache = new StatementCache(settings.statementCacheSize());
         this.openedReadOnly = (settings.openFlags() & OpenFlags.READONLY) != 0;
@@ -93,6 +104,13 @@ public final class JdbcConnection implements SqlinkConnection, SelfWrapper {
     static JdbcConnection open(ConnectionSettings settings) throws SQLException {
         // connection: grants confine what the connection's own SQL may open (ATTACH, VACUUM INTO).
         ConnectionFilePolicy files = ConnectionFilePolicy.of(settings.values().get("grants"));
+        Path storeLocation = settings.isSet("bundle_store") ? Path.of(settings.get("bundle_store"))
+                : BundleStore.defaultRoot();
+        String bundleRef = settings.get("bundle");
+        // The bundle is resolved and every blob verified before the engine opens: a tampered
+        // store costs nothing but the error.
+        OpenedBundle bundle = bundleRef == null || bundleRef.isBlank() ? null
+                : OpenedBundle.open(openStore(storeLocation), bundleRef.trim(), BundleMode.of(settings.get("bundle_mode")));
         Database db;
         try {
             db = files == null ? Engine.open(settings.filename(), settings.openFlags())
@@ -101,7 +119,8 @@ public final class JdbcConnection implements SqlinkConnection, SelfWrapper {
         } catch (SqliteException e) {
             throw SqlErrors.translate(e);
         }
-        List<ExtensionManifest> extensions;
+        LoadedExtensions extensions;
+        SqlinkBundles bundles;
         try {
             if (files != null) {
                 files.arm(db.databaseFilename("main"));
@@ -109,7 +128,9 @@ public final class JdbcConnection implements SqlinkConnection, SelfWrapper {
             new ConnectionSetup(db, settings).apply();
             // Extensions and grants take effect before the connection exists for anyone to use.
             extensions = ConnectionExtensions.load(db, settings.values().get("extensions"),
-                    settings.values().get("grants"), settings.wasmLimits());
+                    settings.values().get("grants"), bundle, settings.wasmLimits());
+            bundles = new SqlinkBundles(storeLocation, extensions);
+            BundleSql.register(db, bundles, ConnectionFiles.of(settings.values().get("grants")));
         } catch (SqliteException e) {
             db.close();
             throw SqlErrors.translate(e);
@@ -117,12 +138,28 @@ public final class JdbcConnection implements SqlinkConnection, SelfWrapper {
             db.close();
             throw e;
         }
-        return new JdbcConnection(db, settings, extensions);
+        return new JdbcConnection(db, settings, extensions, bundles);
+    }
+
+    private static BundleStore openStore(Path location) throws SQLException {
+        try {
+            return BundleStore.open(location);
+        } catch (IOException e) {
+            throw BundleErrors.sql(e);
+        }
     }
 
     @Override
     public List<ExtensionManifest> extensions() {
-        return extensions;
+        return extensions.manifests();
+    }
+
+    @Override
+    public SqlinkBundles bundles() throws SQLException {
+        if (closed) {
+            throw SqlErrors.closed("the connection");
+        }
+        return bundles;
     }
 
     // ------------------------------------------------------------------ internals for statements

@@ -3,7 +3,6 @@ package dev.sqlink.jdbc;
 import static dev.sqlink.jdbc.ConnectionProperty.Kind.DRIVER;
 import static dev.sqlink.jdbc.ConnectionProperty.Kind.LIMIT;
 import static dev.sqlink.jdbc.ConnectionProperty.Kind.PRAGMA;
-import static dev.sqlink.jdbc.ConnectionProperty.Kind.RESERVED;
 import static dev.sqlink.jdbc.ConnectionProperty.Type.BOOLEAN;
 import static dev.sqlink.jdbc.ConnectionProperty.Type.CHOICE;
 import static dev.sqlink.jdbc.ConnectionProperty.Type.INTEGER;
@@ -68,7 +67,9 @@ public final class PropertyCatalog {
         add(m, "grants", DRIVER, TEXT, null, "capabilities granted to extensions, default deny: EXT:CAPABILITY[=SCOPE|SCOPE], comma-separated, e.g. csv:fs.read=/data/in; connection:fs.write=/data/dbs confines the files ATTACH and VACUUM INTO may open (docs/extensions.md)");
         add(m, "wasm_memory_limit_mb", DRIVER, INTEGER, "64", "memory each wasm extension instance may grow to, in MiB (1 to 4096); a call that needs more fails and the extension is reset");
         add(m, "wasm_call_timeout_ms", DRIVER, INTEGER, "10000", "longest a single wasm extension call may run, in milliseconds; a call that runs longer is stopped, failing its statement");
-        add(m, "bundle", RESERVED, TEXT, null, "a named or hashed bundle of extensions to load (not yet supported)");
+        add(m, "bundle", DRIVER, TEXT, null, "a bundle of extensions to load before the first statement, together with the extensions property: an alias or a hash prefix (4+ hex digits) in the bundle store (docs/bundles.md)");
+        add(m, "bundle_store", DRIVER, TEXT, null, "folder of the bundle store; default $XDG_CACHE_HOME/sqlink/bundles, else ~/.cache/sqlink/bundles");
+        add(m, "bundle_mode", DRIVER, CHOICE, "auto", "how a bundle's wasm extensions open: auto (the built form when the store has one, else compile now), built (only built forms; error if not built), load (always compile, ignore built forms)", "auto", "built", "load");
         // Pragmas; header-shaping ones first.
         add(m, "page_size", PRAGMA, INTEGER, null, "page size of a new database (power of two, 512 to 65536)");
         add(m, "encoding", PRAGMA, CHOICE, null, "text encoding of a new database", "UTF-8", "UTF8", "UTF-16", "UTF16", "UTF-16le", "UTF16le", "UTF-16be", "UTF16be");

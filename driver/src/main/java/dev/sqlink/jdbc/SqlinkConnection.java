@@ -85,4 +85,11 @@ public interface SqlinkConnection extends Connection {
      * their content hash.
      */
     List<ExtensionManifest> extensions();
+
+    /**
+     * The bundle store of this connection ({@code bundle_store}, else the default under the
+     * user's cache folder): save this connection's extensions as a bundle, list, show, delete
+     * aliases, gc, export, import, build. See docs/bundles.md.
+     */
+    SqlinkBundles bundles() throws SQLException;
 }

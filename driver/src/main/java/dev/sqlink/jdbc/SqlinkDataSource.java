@@ -107,6 +107,8 @@ public class SqlinkDataSource implements DataSource, SelfWrapper {
     public void setExtensions(String value) { set("extensions", value); }
     public void setGrants(String value) { set("grants", value); }
     public void setBundle(String value) { set("bundle", value); }
+    public void setBundleStore(String value) { set("bundle_store", value); }
+    public void setBundleMode(String value) { set("bundle_mode", value); }
     public void setPageSize(int value) { set("page_size", value); }
     public void setEncoding(String value) { set("encoding", value); }
     public void setLegacyFileFormat(boolean value) { set("legacy_file_format", value); }

@@ -162,13 +162,14 @@ class DriverAndPropertiesTest {
     }
 
     @Test
-    void reservedPlatformPropertiesAreAcceptedEmptyAndRefusedWithValues() throws SQLException {
+    void platformPropertiesAreAcceptedEmptyAndCheckedWithValues(@org.junit.jupiter.api.io.TempDir java.nio.file.Path store)
+            throws SQLException {
         try (Connection c = DriverManager.getConnection("jdbc:sqlink::memory:?extensions=&grants=&bundle=")) {
             assertFalse(c.isClosed());
         }
         SQLException e = assertThrows(SQLException.class,
-                () -> DriverManager.getConnection("jdbc:sqlink::memory:?bundle=x"));
-        assertTrue(e.getMessage().contains("not yet supported"), e.getMessage());
+                () -> DriverManager.getConnection("jdbc:sqlink::memory:?bundle=x&bundle_store=" + store));
+        assertTrue(e.getMessage().contains("no bundle named 'x'"), e.getMessage());
         // extensions and grants are live now: a bad value is refused by the extension loader.
         e = assertThrows(SQLException.class, () -> DriverManager.getConnection("jdbc:sqlink::memory:?extensions=x"));
         assertTrue(e.getMessage().contains("no extension named 'x'"), e.getMessage());

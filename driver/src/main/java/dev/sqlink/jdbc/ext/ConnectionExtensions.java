@@ -26,26 +26,30 @@ public final class ConnectionExtensions {
     /**
      * @param extensionsText the {@code extensions} property (may be null)
      * @param grantsText the {@code grants} property (may be null)
+     * @param bundle the opened {@code bundle} property (may be null): its extensions join those
+     *     of {@code extensions}; an {@code extensions} item naming one of them gives its options
      * @param wasmLimits memory and time limits of this connection's wasm extensions
-     * @return the manifests of the enabled extensions, dependencies first
+     * @return the enabled extensions, dependencies first
      */
-    public static List<ExtensionManifest> load(Database db, String extensionsText, String grantsText,
+    public static LoadedExtensions load(Database db, String extensionsText, String grantsText, OpenedBundle bundle,
             WasmLimits wasmLimits) throws SQLException {
         List<ExtensionRequest> requests = ExtensionRequest.parseAll(extensionsText);
         Grants grants = Grants.parse(grantsText);
-        if (requests.isEmpty()) {
-            if (!grants.extensions().isEmpty()) {
-                throw new SQLException("grants name extension '" + grants.extensions().iterator().next()
-                        + "' but the connection enables no extensions (add extensions=NAME)", "HY024");
+        if (requests.isEmpty() && bundle == null) {
+            for (String g : grants.extensions()) {
+                if (!g.equals(Grants.CONNECTION)) {
+                    throw new SQLException("grants name extension '" + g
+                            + "' but the connection enables no extensions (add extensions=NAME)", "HY024");
+                }
             }
-            return List.of();
+            return LoadedExtensions.NONE;
         }
-        Map<String, EnabledExtension> enabled = resolve(requests);
+        Map<String, EnabledExtension> enabled = resolve(requests, bundle);
         List<EnabledExtension> ordered = DependencyOrder.of(enabled, extensionsText);
         checkGrants(ordered, grants);
         NamePlan plan = NamePlan.build(ordered, BuiltinNames.of(db), extensionsText);
         EngineSqlRunner sql = new EngineSqlRunner(db);
-        List<ExtensionManifest> loaded = new ArrayList<>();
+        List<EnabledExtension> loaded = new ArrayList<>();
         for (EnabledExtension e : ordered) {
             Registration r = new Registration(db, e, plan, new GrantedHostServices(e.name(), grants, () -> sql),
                     wasmLimits);
@@ -60,27 +64,41 @@ public final class ConnectionExtensions {
                 throw new SQLException("extension '" + e.name() + "' lists " + r.missing()
                         + " in its manifest but did not register them", "08001");
             }
-            loaded.add(e.manifest);
+            loaded.add(e);
         }
-        return List.copyOf(loaded);
+        return new LoadedExtensions(loaded);
     }
 
-    private static Map<String, EnabledExtension> resolve(List<ExtensionRequest> requests) throws SQLException {
+    private static Map<String, EnabledExtension> resolve(List<ExtensionRequest> requests, OpenedBundle bundle)
+            throws SQLException {
+        Map<String, Extension> fromBundle = new LinkedHashMap<>();
+        if (bundle != null) {
+            bundle.members().forEach(m -> fromBundle.put(m.entry.name(), m.extension));
+        }
         Map<String, EnabledExtension> enabled = new LinkedHashMap<>();
         for (ExtensionRequest r : requests) {
-            Extension ext = r.isWasmFile() ? WasmExtensions.load(r.wasmPath(), r.sha256()) : ExtensionCatalog.find(r.name());
-            ExtensionManifest m = ext.manifest();
-            if (m.name().equals(Grants.CONNECTION)) {
-                throw new SQLException("extension name '" + Grants.CONNECTION + "' is reserved: grants for it restrict "
-                        + "the connection's own SQL; rename the extension", "HY024");
-            }
-            EnabledExtension previous = enabled.put(m.name(), new EnabledExtension(r, ext, m));
-            if (previous != null) {
-                throw new SQLException("extension '" + m.name() + "' is enabled twice ('" + previous.request.text()
-                        + "' and '" + r.text() + "'); list it once", "HY024");
-            }
+            Extension ext = !r.isWasmFile() && fromBundle.containsKey(r.name()) ? fromBundle.remove(r.name())
+                    : r.isWasmFile() ? WasmExtensions.load(r.wasmPath(), r.sha256()) : ExtensionCatalog.find(r.name());
+            add(enabled, r, ext);
+        }
+        for (Map.Entry<String, Extension> b : fromBundle.entrySet()) {
+            add(enabled, ExtensionRequest.implicit(b.getKey()), b.getValue());
         }
         return enabled;
+    }
+
+    private static void add(Map<String, EnabledExtension> enabled, ExtensionRequest r, Extension ext)
+            throws SQLException {
+        ExtensionManifest m = ext.manifest();
+        if (m.name().equals(Grants.CONNECTION)) {
+            throw new SQLException("an extension may not be called '" + Grants.CONNECTION + "': grants use that name "
+                    + "for the connection itself", "HY024");
+        }
+        EnabledExtension previous = enabled.put(m.name(), new EnabledExtension(r, ext, m));
+        if (previous != null) {
+            throw new SQLException("extension '" + m.name() + "' is enabled twice ('" + previous.request.text()
+                    + "' and '" + r.text() + "'); list it once", "HY024");
+        }
     }
 
     /** Every required capability granted, and no grant that nothing asked for. */
@@ -104,7 +122,7 @@ public final class ConnectionExtensions {
             }
         }
         for (String g : grants.extensions()) {
-            if (!names.contains(g)) {
+            if (!names.contains(g) && !g.equals(Grants.CONNECTION)) {
                 throw new SQLException("grants name extension '" + g + "', which this connection does not enable "
                         + "(enabled: " + names + "); fix the name or add it to extensions", "HY024");
             }

@@ -23,7 +23,9 @@ import java.util.Map;
  *
  * <p>The pseudo-extension {@value #CONNECTION} stands for the connection's own SQL: its
  * {@code fs.read}/{@code fs.write} grants (or {@code connection:confined}) confine the files
- * that ATTACH, VACUUM INTO and backups may open (see {@link ConnectionFilePolicy}).
+ * that ATTACH, VACUUM INTO and backups may open (see {@link ConnectionFilePolicy}), and they
+ * are the only paths the bundle functions {@code sqlink_bundle_export} and
+ * {@code sqlink_bundle_import} may write and read (those are refused without such a grant).
  */
 public final class Grants {
     /** The name under which grants restrict the connection's own SQL rather than an extension. */
