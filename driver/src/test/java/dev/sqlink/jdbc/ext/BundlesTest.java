@@ -212,8 +212,8 @@ class BundlesTest {
                     + "')"));
             assertMentions(e, "no fs.read grant", "grants=connection:fs.read=");
         }
-        SQLException e = assertThrows(SQLException.class, () -> open(storeDir, "grants=sqlink:random").close());
-        assertMentions(e, "takes only fs.read");
+        SQLException e = assertThrows(SQLException.class, () -> open(storeDir, "grants=connection:random").close());
+        assertMentions(e, "takes only connection:fs.read=PATH");
     }
 
     @Test
