@@ -19,6 +19,7 @@ import dev.sqlink.jdbc.ext.BundleMode;
 import dev.sqlink.jdbc.ext.ConnectionExtensions;
 import dev.sqlink.jdbc.ext.ConnectionFilePolicy;
 import dev.sqlink.jdbc.ext.ConnectionFiles;
+import dev.sqlink.jdbc.ext.Grants;
 import dev.sqlink.jdbc.ext.LoadedExtensions;
 import dev.sqlink.jdbc.ext.OpenedBundle;
 import dev.sqlink.spi.ExtensionManifest;
@@ -102,8 +103,11 @@ public final class JdbcConnection implements SqlinkConnection, SelfWrapper {
     }
 
     static JdbcConnection open(ConnectionSettings settings) throws SQLException {
-        // connection: grants confine what the connection's own SQL may open (ATTACH, VACUUM INTO).
-        ConnectionFilePolicy files = ConnectionFilePolicy.of(settings.values().get("grants"));
+        Grants grants = Grants.parse(settings.values().get("grants"));
+        // connection: grants confine what the connection's own SQL may open (ATTACH, VACUUM INTO)
+        // and where the bundle functions may export and import.
+        ConnectionFiles connectionFiles = ConnectionFiles.of(grants);
+        ConnectionFilePolicy files = ConnectionFilePolicy.of(connectionFiles);
         Path storeLocation = settings.isSet("bundle_store") ? Path.of(settings.get("bundle_store"))
                 : BundleStore.defaultRoot();
         String bundleRef = settings.get("bundle");
@@ -127,10 +131,10 @@ public final class JdbcConnection implements SqlinkConnection, SelfWrapper {
             }
             new ConnectionSetup(db, settings).apply();
             // Extensions and grants take effect before the connection exists for anyone to use.
-            extensions = ConnectionExtensions.load(db, settings.values().get("extensions"),
-                    settings.values().get("grants"), bundle, settings.wasmLimits());
+            extensions = ConnectionExtensions.load(db, settings.values().get("extensions"), grants, bundle,
+                    settings.wasmLimits());
             bundles = new SqlinkBundles(storeLocation, extensions);
-            BundleSql.register(db, bundles, ConnectionFiles.of(settings.values().get("grants")));
+            BundleSql.register(db, bundles, connectionFiles);
         } catch (SqliteException e) {
             db.close();
             throw SqlErrors.translate(e);

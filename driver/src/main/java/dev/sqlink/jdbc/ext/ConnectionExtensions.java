@@ -25,16 +25,15 @@ public final class ConnectionExtensions {
 
     /**
      * @param extensionsText the {@code extensions} property (may be null)
-     * @param grantsText the {@code grants} property (may be null)
+     * @param grants the parsed {@code grants} property
      * @param bundle the opened {@code bundle} property (may be null): its extensions join those
      *     of {@code extensions}; an {@code extensions} item naming one of them gives its options
      * @param wasmLimits memory and time limits of this connection's wasm extensions
      * @return the enabled extensions, dependencies first
      */
-    public static LoadedExtensions load(Database db, String extensionsText, String grantsText, OpenedBundle bundle,
+    public static LoadedExtensions load(Database db, String extensionsText, Grants grants, OpenedBundle bundle,
             WasmLimits wasmLimits) throws SQLException {
         List<ExtensionRequest> requests = ExtensionRequest.parseAll(extensionsText);
-        Grants grants = Grants.parse(grantsText);
         if (requests.isEmpty() && bundle == null) {
             for (String g : grants.extensions()) {
                 if (!g.equals(Grants.CONNECTION)) {
