@@ -8,11 +8,13 @@ import dev.sqlink.engine.Database;
 import dev.sqlink.engine.FunctionArgs;
 import dev.sqlink.engine.FunctionFlags;
 import dev.sqlink.engine.FunctionResult;
+import dev.sqlink.engine.ResultCode;
 import dev.sqlink.engine.Vtab;
 import dev.sqlink.engine.VtabCursor;
 import dev.sqlink.engine.VtabIndex;
 import dev.sqlink.engine.VtabModule;
 import dev.sqlink.jdbc.ext.ConnectionFiles;
+import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
@@ -51,8 +53,7 @@ final class BundleSql {
                 (a, r) -> r.setLong(bundles.deleteAlias(a.getText(0)) ? 1 : 0));
         db.createFunction("sqlink_bundle_gc", -1, flags, sql::gc);
         db.createFunction("sqlink_bundle_build", 1, flags, (a, r) -> r.setLong(bundles.build(a.getText(0))));
-        db.createFunction("sqlink_bundle_export", 2, flags, (a, r) -> r.setText(bundles.export(a.getText(0),
-                files.writable(a.getText(1), "sqlink_bundle_export")).hash()));
+        db.createFunction("sqlink_bundle_export", 2, flags, sql::exportBundle);
         db.createFunction("sqlink_bundle_import", -1, flags, sql::importBundle);
         db.createModule("sqlink_bundles", VtabModule.Kind.EPONYMOUS, (create, argv) -> sql.table());
     }
@@ -78,12 +79,42 @@ final class BundleSql {
                 + " bytes");
     }
 
+    private void exportBundle(FunctionArgs a, FunctionResult r) throws SQLException {
+        Path file;
+        try {
+            file = files.writable(a.getText(1), "sqlink_bundle_export");
+        } catch (SQLException e) {
+            refuse(r, e);
+            return;
+        }
+        r.setText(bundles.export(a.getText(0), file).hash());
+    }
+
     private void importBundle(FunctionArgs a, FunctionResult r) throws SQLException {
         if (a.count() < 1 || a.count() > 2) {
             throw new SQLException("sqlink_bundle_import takes a path and optionally a name");
         }
         String alias = a.count() > 1 && !a.isNull(1) ? a.getText(1) : null;
-        r.setText(bundles.importFrom(files.readable(a.getText(0), "sqlink_bundle_import"), alias).hash());
+        Path file;
+        try {
+            file = files.readable(a.getText(0), "sqlink_bundle_import");
+        } catch (SQLException e) {
+            refuse(r, e);
+            return;
+        }
+        r.setText(bundles.importFrom(file, alias).hash());
+    }
+
+    /**
+     * A path outside the grants fails the statement as {@code SQLITE_AUTH}, so it reaches the
+     * caller with the same error code and SQLState as an ATTACH outside them; other path
+     * errors keep their message.
+     */
+    private static void refuse(FunctionResult r, SQLException e) throws SQLException {
+        if (!ConnectionFiles.REFUSED.equals(e.getSQLState())) {
+            throw e;
+        }
+        r.setError(e.getMessage(), ResultCode.AUTH);
     }
 
     private Vtab table() {

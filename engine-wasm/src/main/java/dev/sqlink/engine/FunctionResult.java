@@ -17,6 +17,13 @@ public interface FunctionResult {
     /** Fails the statement with this message (SQLITE_ERROR). */
     void setError(String message);
 
+    /**
+     * Fails the statement with this message and result code (a {@link ResultCode} constant), so
+     * the caller sees the same code as for the engine's own failure of that kind, e.g.
+     * {@link ResultCode#AUTH} for a refused file.
+     */
+    void setError(String message, int resultCode);
+
     /** Sets a Java value by its type: null, integral numbers, floating numbers, String, byte[], Boolean. */
     default void setObject(Object value) {
         if (value == null) {

@@ -196,24 +196,41 @@ class BundlesTest {
     void exportAndImportFromSqlNeedTheConnectionsOwnFileGrants() throws Exception {
         Path storeDir = dir.resolve("s");
         Path out = Files.createDirectories(dir.resolve("out"));
+        Path elsewhere = Files.createDirectories(dir.resolve("elsewhere"));
         try (Connection c = open(storeDir, "extensions=crypto")) {
             one(c, "SELECT sqlink_bundle_save('x')");
-            SQLException e = assertThrows(SQLException.class,
-                    () -> one(c, "SELECT sqlink_bundle_export('x', '" + out.resolve("x.json") + "')"));
-            assertMentions(e, "no fs.write grant", "grants=connection:fs.write=");
+            SQLException e = refusedAuth(c, "SELECT sqlink_bundle_export('x', '" + out.resolve("x.json") + "')");
+            assertMentions(e, "sqlink_bundle_export: this connection may not write", "grants=connection:fs.write="
+                    + out);
         }
         try (Connection c = open(storeDir, "extensions=crypto&grants=connection:fs.write=" + out)) {
-            SQLException e = assertThrows(SQLException.class,
-                    () -> one(c, "SELECT sqlink_bundle_export('x', '" + out.resolve("../escape.json") + "')"));
-            assertMentions(e, "no fs.write grant");
+            refusedAuth(c, "SELECT sqlink_bundle_export('x', '" + out.resolve("../escape.json") + "')");
+            assertFalse(Files.exists(dir.resolve("escape.json")));
             one(c, "SELECT sqlink_bundle_export('x', '" + out.resolve("x.json") + "')");
             assertTrue(Files.isRegularFile(out.resolve("x.json")));
-            e = assertThrows(SQLException.class, () -> one(c, "SELECT sqlink_bundle_import('" + out.resolve("x.json")
-                    + "')"));
-            assertMentions(e, "no fs.read grant", "grants=connection:fs.read=");
+            // A write grant covers reading, as it does for ATTACH: one judgement of the connection's files.
+            one(c, "SELECT sqlink_bundle_import('" + out.resolve("x.json") + "')");
+            Files.copy(out.resolve("x.json"), elsewhere.resolve("x.json"));
+            SQLException e = refusedAuth(c, "SELECT sqlink_bundle_import('" + elsewhere.resolve("x.json") + "')");
+            assertMentions(e, "sqlink_bundle_import: this connection may not read",
+                    "grants=connection:fs.read=" + elsewhere);
+            // The statement failed, the connection did not.
+            assertEquals(1L, ((Number) one(c, "SELECT count(*) FROM sqlink_bundles")).longValue());
+        }
+        try (Connection c = open(storeDir, "extensions=crypto&grants=connection:fs.read=" + out)) {
+            refusedAuth(c, "SELECT sqlink_bundle_export('x', '" + out.resolve("y.json") + "')");
+            one(c, "SELECT sqlink_bundle_import('" + out.resolve("x.json") + "')");
         }
         SQLException e = assertThrows(SQLException.class, () -> open(storeDir, "grants=connection:random").close());
         assertMentions(e, "takes only connection:fs.read=PATH");
+    }
+
+    /** A path outside the grants is refused as SQLite refuses a file: SQLITE_AUTH, SQLState 42501. */
+    private static SQLException refusedAuth(Connection c, String sql) {
+        SQLException e = assertThrows(SQLException.class, () -> one(c, sql));
+        assertEquals(23, e.getErrorCode(), e.getMessage());
+        assertEquals("42501", e.getSQLState(), e.getMessage());
+        return e;
     }
 
     @Test

@@ -95,7 +95,12 @@ final class CallContext implements FunctionArgs, FunctionResult {
 
     @Override
     public void setError(String message) {
-        nat.resultError(ctx, message == null ? "error in user function" : message, ResultCode.ERROR);
+        setError(message, ResultCode.ERROR);
+    }
+
+    @Override
+    public void setError(String message, int resultCode) {
+        nat.resultError(ctx, message == null ? "error in user function" : message, resultCode);
     }
 
     /** Turns an exception thrown by the user's code into this call's SQL error. */
