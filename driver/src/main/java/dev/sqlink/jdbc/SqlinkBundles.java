@@ -49,62 +49,46 @@ public final class SqlinkBundles {
 
     /** Saves the extensions this connection loaded as a bundle named {@code name} (null: hash only). */
     public Bundle save(String name) throws SQLException {
-        BundleStore s = store();
-        try {
-            return s.save(name, loaded.content(s));
-        } catch (IOException e) {
-            throw BundleErrors.sql(e);
-        }
+        return onStore(s -> s.save(name, loaded.content(s)));
     }
 
     /** Every bundle in the store, most recently used first. */
     public List<Bundle> list() throws SQLException {
-        try {
-            return store().list();
-        } catch (IOException e) {
-            throw BundleErrors.sql(e);
-        }
+        return onStore(s -> s.list());
     }
 
     /** The bundle an alias or hash prefix names; ambiguous or unknown references are errors. */
     public Bundle show(String ref) throws SQLException {
-        try {
-            return store().resolve(ref);
-        } catch (IOException e) {
-            throw BundleErrors.sql(e);
-        }
+        return onStore(s -> s.resolve(ref));
     }
 
     /** Removes an alias; the bundle stays reachable by hash until gc drops it. */
     public boolean deleteAlias(String name) throws SQLException {
-        try {
-            return store().deleteAlias(name);
-        } catch (IOException e) {
-            throw BundleErrors.sql(e);
-        }
+        return onStore(s -> s.deleteAlias(name));
     }
 
     public GcReport gc(GcPolicy policy) throws SQLException {
-        try {
-            return store().gc(policy);
-        } catch (IOException e) {
-            throw BundleErrors.sql(e);
-        }
+        return onStore(s -> s.gc(policy));
     }
 
     /** Writes a bundle and its blobs to one file, for {@link #importFrom} on another machine. */
     public Bundle export(String ref, Path file) throws SQLException {
-        try {
-            return store().export(ref, file);
-        } catch (IOException e) {
-            throw BundleErrors.sql(e);
-        }
+        return onStore(s -> s.export(ref, file));
     }
 
     /** Imports an export, every hash verified first; {@code alias} null keeps the exported names. */
     public Bundle importFrom(Path file, String alias) throws SQLException {
+        return onStore(s -> s.importFrom(file, alias));
+    }
+
+    /** One store operation; its I/O failures become SQLExceptions with a SQLState per reason. */
+    private interface StoreCall<T> {
+        T on(BundleStore store) throws IOException, SQLException;
+    }
+
+    private <T> T onStore(StoreCall<T> call) throws SQLException {
         try {
-            return store().importFrom(file, alias);
+            return call.on(store());
         } catch (IOException e) {
             throw BundleErrors.sql(e);
         }

@@ -1,8 +1,8 @@
 package dev.sqlink.jdbc.ext;
 
-import static dev.sqlink.jdbc.ext.ExtensionsTest.assertMentions;
-import static dev.sqlink.jdbc.ext.ExtensionsTest.column;
-import static dev.sqlink.jdbc.ext.ExtensionsTest.one;
+import static dev.sqlink.jdbc.ext.JdbcQueries.assertMentions;
+import static dev.sqlink.jdbc.ext.JdbcQueries.column;
+import static dev.sqlink.jdbc.ext.JdbcQueries.one;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -37,7 +37,8 @@ class BundlesTest {
     @TempDir
     Path dir;
 
-    Connection open(Path store, String query) throws SQLException {
+    /** An in-memory connection whose bundle store is {@code store}. */
+    static Connection open(Path store, String query) throws SQLException {
         return DriverManager.getConnection("jdbc:sqlink::memory:?bundle_store=" + store + "&" + query);
     }
 

@@ -1,7 +1,7 @@
 package dev.sqlink.jdbc.ext;
 
-import static dev.sqlink.jdbc.ext.ExtensionsTest.assertMentions;
-import static dev.sqlink.jdbc.ext.ExtensionsTest.one;
+import static dev.sqlink.jdbc.ext.JdbcQueries.assertMentions;
+import static dev.sqlink.jdbc.ext.JdbcQueries.one;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;

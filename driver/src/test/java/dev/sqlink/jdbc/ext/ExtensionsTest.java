@@ -1,5 +1,9 @@
 package dev.sqlink.jdbc.ext;
 
+import static dev.sqlink.jdbc.ext.JdbcQueries.assertMentions;
+import static dev.sqlink.jdbc.ext.JdbcQueries.column;
+import static dev.sqlink.jdbc.ext.JdbcQueries.one;
+import static dev.sqlink.jdbc.ext.JdbcQueries.open;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -8,7 +12,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.sqlink.jdbc.SqlinkConnection;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -18,32 +21,8 @@ import org.junit.jupiter.api.Test;
 
 /** Java extensions, names, dependencies and failures, all through jdbc:sqlink: URLs. */
 class ExtensionsTest {
-    static Connection open(String query) throws SQLException {
-        return DriverManager.getConnection("jdbc:sqlink::memory:?" + query);
-    }
-
-    static List<Object> column(Connection c, String sql) throws SQLException {
-        List<Object> out = new ArrayList<>();
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-            while (rs.next()) {
-                out.add(rs.getObject(1));
-            }
-        }
-        return out;
-    }
-
-    static Object one(Connection c, String sql) throws SQLException {
-        return column(c, sql).get(0);
-    }
-
     static SQLException refused(String query) {
         return assertThrows(SQLException.class, () -> open(query).close());
-    }
-
-    static void assertMentions(Throwable e, String... parts) {
-        for (String p : parts) {
-            assertTrue(e.getMessage().contains(p), "expected '" + p + "' in: " + e.getMessage());
-        }
     }
 
     @Test

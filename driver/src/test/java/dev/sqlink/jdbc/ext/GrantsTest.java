@@ -1,9 +1,9 @@
 package dev.sqlink.jdbc.ext;
 
-import static dev.sqlink.jdbc.ext.ExtensionsTest.assertMentions;
-import static dev.sqlink.jdbc.ext.ExtensionsTest.column;
-import static dev.sqlink.jdbc.ext.ExtensionsTest.one;
-import static dev.sqlink.jdbc.ext.ExtensionsTest.open;
+import static dev.sqlink.jdbc.ext.JdbcQueries.assertMentions;
+import static dev.sqlink.jdbc.ext.JdbcQueries.column;
+import static dev.sqlink.jdbc.ext.JdbcQueries.one;
+import static dev.sqlink.jdbc.ext.JdbcQueries.open;
 import static dev.sqlink.jdbc.ext.ExtensionsTest.refused;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;

@@ -1,8 +1,8 @@
 package dev.sqlink.jdbc.ext;
 
-import static dev.sqlink.jdbc.ext.ExtensionsTest.assertMentions;
-import static dev.sqlink.jdbc.ext.ExtensionsTest.one;
-import static dev.sqlink.jdbc.ext.ExtensionsTest.open;
+import static dev.sqlink.jdbc.ext.JdbcQueries.assertMentions;
+import static dev.sqlink.jdbc.ext.JdbcQueries.one;
+import static dev.sqlink.jdbc.ext.JdbcQueries.open;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;

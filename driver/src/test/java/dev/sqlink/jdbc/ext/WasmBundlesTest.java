@@ -1,19 +1,18 @@
 package dev.sqlink.jdbc.ext;
 
-import static dev.sqlink.jdbc.ext.ExtensionsTest.assertMentions;
-import static dev.sqlink.jdbc.ext.ExtensionsTest.one;
+import static dev.sqlink.jdbc.ext.BundlesTest.bundles;
+import static dev.sqlink.jdbc.ext.BundlesTest.open;
+import static dev.sqlink.jdbc.ext.JdbcQueries.assertMentions;
+import static dev.sqlink.jdbc.ext.JdbcQueries.one;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.sqlink.bundle.Bundle;
-import dev.sqlink.jdbc.SqlinkBundles;
-import dev.sqlink.jdbc.SqlinkConnection;
 import dev.sqlink.jdbc.ext.wasm.WasmModules;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -32,14 +31,6 @@ class WasmBundlesTest {
     static String statsItem() throws Exception {
         String sha = Files.readString(STATS.resolveSibling("stats.wasm.sha256")).split("\\s+")[0];
         return "file:" + STATS + "#sha256=" + sha;
-    }
-
-    Connection open(Path store, String query) throws SQLException {
-        return DriverManager.getConnection("jdbc:sqlink::memory:?bundle_store=" + store + "&" + query);
-    }
-
-    static SqlinkBundles bundles(Connection c) throws SQLException {
-        return c.unwrap(SqlinkConnection.class).bundles();
     }
 
     @Test

@@ -1,10 +1,10 @@
 package dev.sqlink.jdbc.ext.wasm;
 
-import static dev.sqlink.jdbc.ext.wasm.WasmFiles.assertMentions;
-import static dev.sqlink.jdbc.ext.wasm.WasmFiles.column;
+import static dev.sqlink.jdbc.ext.JdbcQueries.assertMentions;
+import static dev.sqlink.jdbc.ext.JdbcQueries.column;
 import static dev.sqlink.jdbc.ext.wasm.WasmFiles.item;
-import static dev.sqlink.jdbc.ext.wasm.WasmFiles.one;
-import static dev.sqlink.jdbc.ext.wasm.WasmFiles.open;
+import static dev.sqlink.jdbc.ext.JdbcQueries.one;
+import static dev.sqlink.jdbc.ext.JdbcQueries.open;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -1,6 +1,6 @@
 package dev.sqlink.jdbc.ext.wasm;
 
-import static dev.sqlink.jdbc.ext.wasm.WasmFiles.assertMentions;
+import static dev.sqlink.jdbc.ext.JdbcQueries.assertMentions;
 import static dev.sqlink.jdbc.ext.wasm.WasmFiles.wasm;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
