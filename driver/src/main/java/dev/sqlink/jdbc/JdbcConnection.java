@@ -22,6 +22,7 @@ import dev.sqlink.jdbc.ext.ConnectionFiles;
 import dev.sqlink.jdbc.ext.Grants;
 import dev.sqlink.jdbc.ext.LoadedExtensions;
 import dev.sqlink.jdbc.ext.OpenedBundle;
+import dev.sqlink.jdbc.ext.wasm.WasmLimits;
 import dev.sqlink.spi.ExtensionManifest;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -103,7 +104,9 @@ public final class JdbcConnection implements SqlinkConnection, SelfWrapper {
     }
 
     static JdbcConnection open(ConnectionSettings settings) throws SQLException {
+        // Every property is judged before anything is opened, read or compiled.
         Grants grants = Grants.parse(settings.values().get("grants"));
+        WasmLimits wasmLimits = settings.wasmLimits();
         // connection: grants confine what the connection's own SQL may open (ATTACH, VACUUM INTO)
         // and where the bundle functions may export and import.
         ConnectionFiles connectionFiles = ConnectionFiles.of(grants);
@@ -132,7 +135,7 @@ public final class JdbcConnection implements SqlinkConnection, SelfWrapper {
             new ConnectionSetup(db, settings).apply();
             // Extensions and grants take effect before the connection exists for anyone to use.
             extensions = ConnectionExtensions.load(db, settings.values().get("extensions"), grants, bundle,
-                    settings.wasmLimits());
+                    wasmLimits);
             bundles = new SqlinkBundles(storeLocation, extensions);
             BundleSql.register(db, bundles, connectionFiles);
         } catch (SqliteException e) {

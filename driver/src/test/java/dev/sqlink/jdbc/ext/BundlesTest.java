@@ -235,6 +235,16 @@ class BundlesTest {
     }
 
     @Test
+    void badPropertiesAreRefusedBeforeTheBundleStoreIsTouched() {
+        Path store = dir.resolve("untouched");
+        SQLException e = assertThrows(SQLException.class,
+                () -> open(store, "bundle=missing&wasm_memory_limit_mb=0").close());
+        assertMentions(e, "wasm_memory_limit_mb must be 1 to 4096");
+        assertEquals("HY024", e.getSQLState());
+        assertFalse(Files.exists(store), "nothing is created for a connection that is refused");
+    }
+
+    @Test
     void gcFromSqlKeepsReferencedBundlesAndDropsOthers() throws Exception {
         Path storeDir = dir.resolve("s");
         try (Connection c = open(storeDir, "extensions=crypto")) {
