@@ -106,6 +106,8 @@ public class SqlinkDataSource implements DataSource, SelfWrapper {
     public void setStatementCacheSize(int value) { set("statement_cache_size", value); }
     public void setExtensions(String value) { set("extensions", value); }
     public void setGrants(String value) { set("grants", value); }
+    public void setWasmMemoryLimitMb(int value) { set("wasm_memory_limit_mb", value); }
+    public void setWasmCallTimeoutMs(long value) { set("wasm_call_timeout_ms", value); }
     public void setBundle(String value) { set("bundle", value); }
     public void setBundleStore(String value) { set("bundle_store", value); }
     public void setBundleMode(String value) { set("bundle_mode", value); }

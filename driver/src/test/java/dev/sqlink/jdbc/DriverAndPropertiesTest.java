@@ -17,7 +17,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.SQLNonTransientException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Properties;
 import java.util.ServiceLoader;
 import javax.sql.PooledConnection;
@@ -227,6 +229,28 @@ class DriverAndPropertiesTest {
         ds.setProperty("no_such_thing", "1");
         assertThrows(SQLException.class, ds::getConnection);
         assertThrows(IllegalArgumentException.class, () -> ds.setUrl("jdbc:sqlite:x.db"));
+    }
+
+    /**
+     * Spring-style configuration sets properties by bean setters, so each one the catalog knows
+     * has its setter (named as sqlite-jdbc would: {@code wasm_call_timeout_ms} -> setWasmCallTimeoutMs).
+     * {@code user} travels through getConnection(user, password).
+     */
+    @Test
+    void everyPropertyHasABeanSetterOnTheDataSource() {
+        List<String> missing = new ArrayList<>();
+        for (ConnectionProperty p : PropertyCatalog.all()) {
+            StringBuilder setter = new StringBuilder("set");
+            for (String part : p.name().split("[_.]")) {
+                setter.append(Character.toUpperCase(part.charAt(0))).append(part.substring(1));
+            }
+            boolean found = Arrays.stream(SqlinkDataSource.class.getMethods())
+                    .anyMatch(m -> m.getName().equals(setter.toString()) && m.getParameterCount() == 1);
+            if (!found && !p.name().equals("user")) {
+                missing.add(p.name() + " (" + setter + ")");
+            }
+        }
+        assertEquals(List.of(), missing);
     }
 
     @Test
