@@ -64,7 +64,7 @@ public final class PropertyCatalog {
         add(m, "statement_cache_size", DRIVER, INTEGER, "50", "compiled statements kept per connection for reuse by prepareStatement (0 disables the cache)");
         // Ours, coming with the extension platform.
         add(m, "extensions", DRIVER, TEXT, null, "extensions to load before the first statement: NAME or file:PATH#sha256=HEX, comma-separated, each with options ;prefix=P ;bare=all|none|NAME+NAME (docs/extensions.md)");
-        add(m, "grants", DRIVER, TEXT, null, "capabilities granted to extensions, default deny: EXT:CAPABILITY[=SCOPE|SCOPE], comma-separated, e.g. csv:fs.read=/data/in; connection:fs.write=/data/dbs confines the files ATTACH and VACUUM INTO may open (docs/extensions.md)");
+        add(m, "grants", DRIVER, TEXT, null, "capabilities granted to extensions, default deny: EXT:CAPABILITY[=SCOPE|SCOPE], comma-separated, e.g. csv:fs.read=/data/in; connection:fs.write=/data/dbs confines the files ATTACH and VACUUM INTO may open and where sqlink_bundle_export and sqlink_bundle_import may write and read (docs/extensions.md)");
         add(m, "wasm_memory_limit_mb", DRIVER, INTEGER, "64", "memory each wasm extension instance may grow to, in MiB (1 to 4096); a call that needs more fails and the extension is reset");
         add(m, "wasm_call_timeout_ms", DRIVER, INTEGER, "10000", "longest a single wasm extension call may run, in milliseconds; a call that runs longer is stopped, failing its statement");
         add(m, "bundle", DRIVER, TEXT, null, "a bundle of extensions to load before the first statement, together with the extensions property: an alias or a hash prefix (4+ hex digits) in the bundle store (docs/bundles.md)");

@@ -35,11 +35,9 @@ public final class ConnectionExtensions {
             WasmLimits wasmLimits) throws SQLException {
         List<ExtensionRequest> requests = ExtensionRequest.parseAll(extensionsText);
         if (requests.isEmpty() && bundle == null) {
-            for (String g : grants.extensions()) {
-                if (!g.equals(Grants.CONNECTION)) {
-                    throw new SQLException("grants name extension '" + g
-                            + "' but the connection enables no extensions (add extensions=NAME)", "HY024");
-                }
+            if (!grants.extensions().isEmpty()) {
+                throw new SQLException("grants name extension '" + grants.extensions().iterator().next()
+                        + "' but the connection enables no extensions (add extensions=NAME)", "HY024");
             }
             return LoadedExtensions.NONE;
         }
@@ -121,7 +119,7 @@ public final class ConnectionExtensions {
             }
         }
         for (String g : grants.extensions()) {
-            if (!names.contains(g) && !g.equals(Grants.CONNECTION)) {
+            if (!names.contains(g)) {
                 throw new SQLException("grants name extension '" + g + "', which this connection does not enable "
                         + "(enabled: " + names + "); fix the name or add it to extensions", "HY024");
             }
