@@ -80,14 +80,10 @@ final class BundleSql {
     }
 
     private void exportBundle(FunctionArgs a, FunctionResult r) throws SQLException {
-        Path file;
-        try {
-            file = files.writable(a.getText(1), "sqlink_bundle_export");
-        } catch (SQLException e) {
-            refuse(r, e);
-            return;
+        Path file = granted(r, a.getText(1), true, "sqlink_bundle_export");
+        if (file != null) {
+            r.setText(bundles.export(a.getText(0), file).hash());
         }
-        r.setText(bundles.export(a.getText(0), file).hash());
     }
 
     private void importBundle(FunctionArgs a, FunctionResult r) throws SQLException {
@@ -95,26 +91,27 @@ final class BundleSql {
             throw new SQLException("sqlink_bundle_import takes a path and optionally a name");
         }
         String alias = a.count() > 1 && !a.isNull(1) ? a.getText(1) : null;
-        Path file;
-        try {
-            file = files.readable(a.getText(0), "sqlink_bundle_import");
-        } catch (SQLException e) {
-            refuse(r, e);
-            return;
+        Path file = granted(r, a.getText(0), false, "sqlink_bundle_import");
+        if (file != null) {
+            r.setText(bundles.importFrom(file, alias).hash());
         }
-        r.setText(bundles.importFrom(file, alias).hash());
     }
 
     /**
-     * A path outside the grants fails the statement as {@code SQLITE_AUTH}, so it reaches the
-     * caller with the same error code and SQLState as an ATTACH outside them; other path
-     * errors keep their message.
+     * The real path {@code function} may write (or read), or null when the grants refuse it:
+     * then the statement fails as {@code SQLITE_AUTH}, so the caller sees the same error code
+     * and SQLState as for an ATTACH outside them. Other path errors are thrown as they are.
      */
-    private static void refuse(FunctionResult r, SQLException e) throws SQLException {
-        if (!ConnectionFiles.REFUSED.equals(e.getSQLState())) {
-            throw e;
+    private Path granted(FunctionResult r, String path, boolean write, String function) throws SQLException {
+        try {
+            return write ? files.writable(path, function) : files.readable(path, function);
+        } catch (SQLException e) {
+            if (!ConnectionFiles.REFUSED.equals(e.getSQLState())) {
+                throw e;
+            }
+            r.setError(e.getMessage(), ResultCode.AUTH);
+            return null;
         }
-        r.setError(e.getMessage(), ResultCode.AUTH);
     }
 
     private Vtab table() {
