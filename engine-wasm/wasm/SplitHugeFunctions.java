@@ -797,7 +797,11 @@ final class FunctionShape {
 
 /** Outlines regions of oversized functions until every function fits the size limit. */
 final class Splitter {
-    private static final int MAX_PARAMS = Integer.getInteger("split.maxParams", 12); // C2 fails on ~25+ arguments; Memory and Instance are added
+    // Inputs beyond this many travel through transfer globals, and every global access is a
+    // call into Chicory's Instance that C2 rarely inlines in these large methods: at 12, the
+    // VDBE's per-opcode calls spent ~30% of the time there. C2 on JDK 17 compiles the
+    // 28-parameter pieces (plus Memory and Instance) and their callers; measured with -Xcomp.
+    private static final int MAX_PARAMS = Integer.getInteger("split.maxParams", 28);
     private static final int MIN_REGION = 48;
     private static final int MAX_OUTLINES = Integer.getInteger("split.maxOutlines", Integer.MAX_VALUE); // for bisecting
 

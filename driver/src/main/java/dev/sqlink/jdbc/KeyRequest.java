@@ -1,7 +1,6 @@
 package dev.sqlink.jdbc;
 
 import java.sql.SQLException;
-import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -49,8 +48,12 @@ final class KeyRequest {
     }
 
     static boolean isInsert(String sql) {
-        String s = sql.stripLeading().toUpperCase(Locale.ROOT);
-        return s.startsWith("INSERT") || s.startsWith("REPLACE");
+        // runs on every executed update: compare in place rather than upper-case a copy of the SQL
+        int start = 0;
+        while (start < sql.length() && Character.isWhitespace(sql.charAt(start))) {
+            start++;
+        }
+        return sql.regionMatches(true, start, "INSERT", 0, 6) || sql.regionMatches(true, start, "REPLACE", 0, 7);
     }
 
     /**

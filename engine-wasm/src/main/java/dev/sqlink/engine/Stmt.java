@@ -16,6 +16,8 @@ public final class Stmt implements AutoCloseable {
     private final boolean empty;
     private int stmt;
     private boolean hasRow;
+    /** sqlite3_column_count as last seen; re-read only when an index falls outside it (see checkColumn). */
+    private int columns;
 
     Stmt(Database db, int stmt, String tail) {
         this.db = db;
@@ -43,6 +45,17 @@ public final class Stmt implements AutoCloseable {
         db.acquire();
         if (stmt == 0) {
             db.release();
+            throw new SqliteException(ResultCode.MISUSE, empty
+                    ? "the statement is empty: the SQL held only whitespace or comments (check isEmpty() first)"
+                    : "the statement is closed");
+        }
+    }
+
+    /** As {@link #enter()} for calls that run no SQL; pair with {@code db.releaseBrief()}. */
+    private void enterBrief() {
+        db.acquireBrief();
+        if (stmt == 0) {
+            db.releaseBrief();
             throw new SqliteException(ResultCode.MISUSE, empty
                     ? "the statement is empty: the SQL held only whitespace or comments (check isEmpty() first)"
                     : "the statement is closed");
@@ -102,11 +115,11 @@ public final class Stmt implements AutoCloseable {
     }
 
     public void clearBindings() {
-        enter();
+        enterBrief();
         try {
             nat.clearBindings(stmt);
         } finally {
-            db.release();
+            db.releaseBrief();
         }
     }
 
@@ -167,29 +180,29 @@ public final class Stmt implements AutoCloseable {
     }
 
     public void bindLong(int index, long value) {
-        enter();
+        enterBrief();
         try {
             checkBind(nat.bindLong(stmt, index, value), index);
         } finally {
-            db.release();
+            db.releaseBrief();
         }
     }
 
     public void bindDouble(int index, double value) {
-        enter();
+        enterBrief();
         try {
             checkBind(nat.bindDouble(stmt, index, value), index);
         } finally {
-            db.release();
+            db.releaseBrief();
         }
     }
 
     public void bindNull(int index) {
-        enter();
+        enterBrief();
         try {
             checkBind(nat.bindNull(stmt, index), index);
         } finally {
-            db.release();
+            db.releaseBrief();
         }
     }
 
@@ -199,7 +212,7 @@ public final class Stmt implements AutoCloseable {
             return;
         }
         byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
-        enter();
+        enterBrief();
         try {
             checkLength(bytes.length);
             int p = nat.copyIn(bytes, 0, bytes.length);
@@ -207,7 +220,7 @@ public final class Stmt implements AutoCloseable {
         } catch (OutOfWasmMemoryException e) {
             throw Database.outOfMemory(e);
         } finally {
-            db.release();
+            db.releaseBrief();
         }
     }
 
@@ -220,7 +233,7 @@ public final class Stmt implements AutoCloseable {
     }
 
     public void bindBlob(int index, byte[] value, int offset, int length) {
-        enter();
+        enterBrief();
         try {
             checkLength(length);
             int p = nat.copyIn(value, offset, length);
@@ -228,7 +241,7 @@ public final class Stmt implements AutoCloseable {
         } catch (OutOfWasmMemoryException e) {
             throw Database.outOfMemory(e);
         } finally {
-            db.release();
+            db.releaseBrief();
         }
     }
 
@@ -253,78 +266,87 @@ public final class Stmt implements AutoCloseable {
     // ------------------------------------------------------------------ result columns
 
     public int columnCount() {
-        enter();
+        enterBrief();
         try {
             return nat.columnCount(stmt);
         } finally {
-            db.release();
+            db.releaseBrief();
         }
     }
 
     /** The number of columns in the current row (0 when there is no row). */
     public int dataCount() {
-        enter();
+        enterBrief();
         try {
             return nat.dataCount(stmt);
         } finally {
-            db.release();
+            db.releaseBrief();
         }
     }
 
+    /**
+     * Checks a column index without a call into the engine per read: the count is cached and
+     * re-read only for an index outside it (an automatic re-prepare after a schema change may
+     * have changed it; an index inside a stale, larger count only reads NULL from SQLite).
+     */
     private void checkColumn(int col) {
-        if (col < 0 || col >= nat.columnCount(stmt)) {
+        if (col >= 0 && col < columns) {
+            return;
+        }
+        columns = nat.columnCount(stmt);
+        if (col < 0 || col >= columns) {
             throw new SqliteException(ResultCode.RANGE, "column index " + col + " out of range (the statement has "
-                    + nat.columnCount(stmt) + " columns)");
+                    + columns + " columns)");
         }
     }
 
     /** The {@link Datatype} of column {@code col} in the current row. */
     public int columnType(int col) {
-        enter();
+        enterBrief();
         try {
             checkColumn(col);
             return nat.columnType(stmt, col);
         } finally {
-            db.release();
+            db.releaseBrief();
         }
     }
 
     public long getLong(int col) {
-        enter();
+        enterBrief();
         try {
             checkColumn(col);
             return nat.columnLong(stmt, col);
         } finally {
-            db.release();
+            db.releaseBrief();
         }
     }
 
     public double getDouble(int col) {
-        enter();
+        enterBrief();
         try {
             checkColumn(col);
             return nat.columnDouble(stmt, col);
         } finally {
-            db.release();
+            db.releaseBrief();
         }
     }
 
     /** The column as text (numbers converted as SQLite does), or null for NULL. */
     public String getText(int col) {
-        enter();
+        enterBrief();
         try {
             checkColumn(col);
             return nat.columnText(stmt, col);
         } catch (OutOfWasmMemoryException e) {
             throw Database.outOfMemory(e);
         } finally {
-            db.release();
+            db.releaseBrief();
         }
     }
 
     /** The column as bytes, or null for NULL. */
     public byte[] getBlob(int col) {
-        enter();
+        enterBrief();
         try {
             checkColumn(col);
             if (nat.columnType(stmt, col) == Datatype.NULL) {
@@ -332,13 +354,13 @@ public final class Stmt implements AutoCloseable {
             }
             return nat.columnBlob(stmt, col);
         } finally {
-            db.release();
+            db.releaseBrief();
         }
     }
 
     /** Long, Double, String, byte[] or null, by the value's datatype. */
     public Object getObject(int col) {
-        enter();
+        enterBrief();
         try {
             checkColumn(col);
             switch (nat.columnType(stmt, col)) {
@@ -349,7 +371,7 @@ public final class Stmt implements AutoCloseable {
                 default: return null;
             }
         } finally {
-            db.release();
+            db.releaseBrief();
         }
     }
 

@@ -16,9 +16,8 @@ import java.nio.charset.StandardCharsets;
  */
 public final class Native {
     public final Memory memory;
+    private final Instance instance;
 
-    private final ExportFunction malloc;
-    private final ExportFunction free;
     private final ExportFunction open;
     private final ExportFunction close;
     private final ExportFunction errmsg;
@@ -26,27 +25,11 @@ public final class Native {
     private final ExportFunction errstr;
     private final ExportFunction extendedResultCodes;
     private final ExportFunction prepare;
-    private final ExportFunction step;
-    private final ExportFunction reset;
     private final ExportFunction finalizeStmt;
-    private final ExportFunction clearBindings;
     private final ExportFunction bindParameterCount;
     private final ExportFunction bindParameterName;
     private final ExportFunction bindParameterIndex;
-    private final ExportFunction bindInt64;
-    private final ExportFunction bindDouble;
-    private final ExportFunction bindNull;
     private final ExportFunction bindZeroblob;
-    private final ExportFunction bindText;
-    private final ExportFunction bindBlob;
-    private final ExportFunction columnCount;
-    private final ExportFunction dataCount;
-    private final ExportFunction columnType;
-    private final ExportFunction columnInt64;
-    private final ExportFunction columnDouble;
-    private final ExportFunction columnText;
-    private final ExportFunction columnBlob;
-    private final ExportFunction columnBytes;
     private final ExportFunction columnName;
     private final ExportFunction columnDecltype;
     private final ExportFunction columnTableName;
@@ -57,10 +40,6 @@ public final class Native {
     private final ExportFunction stmtReadonly;
     private final ExportFunction stmtBusy;
     private final ExportFunction stmtIsExplain;
-    private final ExportFunction changes;
-    private final ExportFunction totalChanges;
-    private final ExportFunction lastInsertRowid;
-    private final ExportFunction getAutocommit;
     private final ExportFunction limit;
     private final ExportFunction busyTimeout;
     private final ExportFunction libversion;
@@ -71,21 +50,9 @@ public final class Native {
     private final ExportFunction dbStatus;
     private final ExportFunction exec;
     private final ExportFunction interruptFlag;
-    private final ExportFunction valueType;
-    private final ExportFunction valueInt64;
-    private final ExportFunction valueDouble;
-    private final ExportFunction valueText;
-    private final ExportFunction valueBlob;
-    private final ExportFunction valueBytes;
-    private final ExportFunction resultInt64;
-    private final ExportFunction resultDouble;
-    private final ExportFunction resultNull;
     private final ExportFunction resultError;
     private final ExportFunction resultErrorCode;
-    private final ExportFunction resultText;
-    private final ExportFunction resultBlob;
     private final ExportFunction resultZeroblob;
-    private final ExportFunction aggregateContext;
     private final ExportFunction createFunction;
     private final ExportFunction createFunctionV2;
     private final ExportFunction createCollation;
@@ -125,8 +92,7 @@ public final class Native {
 
     public Native(Instance instance) {
         this.memory = instance.memory();
-        malloc = guarded(instance, "sqlite3_malloc64");
-        free = guarded(instance, "sqlite3_free");
+        this.instance = instance;
         open = guarded(instance, "sqlite3_open_v2");
         close = guarded(instance, "sqlite3_close_v2");
         errmsg = guarded(instance, "sqlite3_errmsg");
@@ -134,27 +100,11 @@ public final class Native {
         errstr = guarded(instance, "sqlite3_errstr");
         extendedResultCodes = guarded(instance, "sqlite3_extended_result_codes");
         prepare = guarded(instance, "sqlite3_prepare_v3");
-        step = guarded(instance, "sqlite3_step");
-        reset = guarded(instance, "sqlite3_reset");
         finalizeStmt = guarded(instance, "sqlite3_finalize");
-        clearBindings = guarded(instance, "sqlite3_clear_bindings");
         bindParameterCount = guarded(instance, "sqlite3_bind_parameter_count");
         bindParameterName = guarded(instance, "sqlite3_bind_parameter_name");
         bindParameterIndex = guarded(instance, "sqlite3_bind_parameter_index");
-        bindInt64 = guarded(instance, "sqlite3_bind_int64");
-        bindDouble = guarded(instance, "sqlite3_bind_double");
-        bindNull = guarded(instance, "sqlite3_bind_null");
         bindZeroblob = guarded(instance, "sqlite3_bind_zeroblob64");
-        bindText = guarded(instance, "sqlink_bind_text");
-        bindBlob = guarded(instance, "sqlink_bind_blob");
-        columnCount = guarded(instance, "sqlite3_column_count");
-        dataCount = guarded(instance, "sqlite3_data_count");
-        columnType = guarded(instance, "sqlite3_column_type");
-        columnInt64 = guarded(instance, "sqlite3_column_int64");
-        columnDouble = guarded(instance, "sqlite3_column_double");
-        columnText = guarded(instance, "sqlite3_column_text");
-        columnBlob = guarded(instance, "sqlite3_column_blob");
-        columnBytes = guarded(instance, "sqlite3_column_bytes");
         columnName = guarded(instance, "sqlite3_column_name");
         columnDecltype = guarded(instance, "sqlite3_column_decltype");
         columnTableName = guarded(instance, "sqlite3_column_table_name");
@@ -165,10 +115,6 @@ public final class Native {
         stmtReadonly = guarded(instance, "sqlite3_stmt_readonly");
         stmtBusy = guarded(instance, "sqlite3_stmt_busy");
         stmtIsExplain = guarded(instance, "sqlite3_stmt_isexplain");
-        changes = guarded(instance, "sqlite3_changes64");
-        totalChanges = guarded(instance, "sqlite3_total_changes64");
-        lastInsertRowid = guarded(instance, "sqlite3_last_insert_rowid");
-        getAutocommit = guarded(instance, "sqlite3_get_autocommit");
         limit = guarded(instance, "sqlite3_limit");
         busyTimeout = guarded(instance, "sqlite3_busy_timeout");
         libversion = guarded(instance, "sqlite3_libversion");
@@ -179,21 +125,9 @@ public final class Native {
         dbStatus = guarded(instance, "sqlite3_db_status");
         exec = guarded(instance, "sqlite3_exec");
         interruptFlag = guarded(instance, "sqlink_interrupt_flag");
-        valueType = guarded(instance, "sqlite3_value_type");
-        valueInt64 = guarded(instance, "sqlite3_value_int64");
-        valueDouble = guarded(instance, "sqlite3_value_double");
-        valueText = guarded(instance, "sqlite3_value_text");
-        valueBlob = guarded(instance, "sqlite3_value_blob");
-        valueBytes = guarded(instance, "sqlite3_value_bytes");
-        resultInt64 = guarded(instance, "sqlite3_result_int64");
-        resultDouble = guarded(instance, "sqlite3_result_double");
-        resultNull = guarded(instance, "sqlite3_result_null");
         resultError = guarded(instance, "sqlite3_result_error");
         resultErrorCode = guarded(instance, "sqlite3_result_error_code");
-        resultText = guarded(instance, "sqlink_result_text");
-        resultBlob = guarded(instance, "sqlink_result_blob");
         resultZeroblob = guarded(instance, "sqlite3_result_zeroblob64");
-        aggregateContext = guarded(instance, "sqlite3_aggregate_context");
         createFunction = guarded(instance, "sqlink_create_function");
         createFunctionV2 = guarded(instance, "sqlite3_create_function_v2");
         createCollation = guarded(instance, "sqlink_create_collation");
@@ -235,32 +169,57 @@ public final class Native {
     private ExportFunction guarded(Instance instance, String name) {
         ExportFunction f = instance.export(name);
         return args -> {
-            if (trap != null) {
-                throw dead();
-            }
+            enter();
             try {
                 return f.apply(args);
-            } catch (ChicoryInterruptedException e) {
-                if (trap == null) {
-                    trap = e;
-                    onTrap.run();
-                }
-                if (abortRequested) {
-                    Thread.interrupted(); // the interrupt was the abort's own signal, not the caller's
-                    throw new SqliteException(ResultCode.INTERRUPT, "the statement did not stop when interrupted"
-                            + " and was aborted; this connection can no longer be used, open a new one", e);
-                }
-                throw new SqliteException(ResultCode.INTERRUPT, "the thread was interrupted inside the engine;"
-                        + " this connection can no longer be used, open a new one", e);
-            } catch (ChicoryException | StackOverflowError e) {
-                if (trap == null) {
-                    trap = e;
-                    onTrap.run();
-                }
-                throw new SqliteException(ResultCode.INTERNAL, "the engine trapped in " + name + " (" + e
-                        + "); this connection can no longer be used, open a new one", e);
+            } catch (Throwable e) {
+                throw failure(e, name);
             }
         };
+    }
+
+    /** Refuses calls into an instance that trapped before. */
+    private void enter() {
+        if (trap != null) {
+            throw dead();
+        }
+    }
+
+    /**
+     * What a throwable leaving wasm becomes: a trap or an interrupt retires the instance and
+     * turns into a SqliteException; anything else (a host callback's own exception) passes
+     * through unchanged.
+     */
+    private RuntimeException failure(Throwable e, String name) {
+        if (e instanceof ChicoryInterruptedException) {
+            retire(e);
+            if (abortRequested) {
+                Thread.interrupted(); // the interrupt was the abort's own signal, not the caller's
+                throw new SqliteException(ResultCode.INTERRUPT, "the statement did not stop when interrupted"
+                        + " and was aborted; this connection can no longer be used, open a new one", e);
+            }
+            throw new SqliteException(ResultCode.INTERRUPT, "the thread was interrupted inside the engine;"
+                    + " this connection can no longer be used, open a new one", e);
+        }
+        if (e instanceof ChicoryException || e instanceof StackOverflowError) {
+            retire(e);
+            throw new SqliteException(ResultCode.INTERNAL, "the engine trapped in " + name + " (" + e
+                    + "); this connection can no longer be used, open a new one", e);
+        }
+        if (e instanceof RuntimeException) {
+            throw (RuntimeException) e;
+        }
+        if (e instanceof Error) {
+            throw (Error) e;
+        }
+        throw new IllegalStateException("unexpected checked exception from " + name, e);
+    }
+
+    private void retire(Throwable e) {
+        if (trap == null) {
+            trap = e;
+            onTrap.run();
+        }
     }
 
     private SqliteException dead() {
@@ -298,12 +257,26 @@ public final class Native {
 
     /** Allocates with SQLite's allocator (so SQLite may free it); 0 when out of memory. */
     public int malloc(long size) {
-        return i(malloc.apply(size));
+        enter();
+        try {
+            return (int) CompiledExports.MALLOC.invokeExact(size, memory, instance);
+        } catch (Throwable e) {
+            throw failure(e, "sqlite3_malloc64");
+        }
     }
 
     public void free(int ptr) {
         if (ptr != 0) {
-            free.apply(ptr);
+            freeNonNull(ptr);
+        }
+    }
+
+    private void freeNonNull(int ptr) {
+        enter();
+        try {
+            CompiledExports.FREE.invokeExact(ptr, memory, instance);
+        } catch (Throwable e) {
+            throw failure(e, "sqlite3_free");
         }
     }
 
@@ -388,19 +361,43 @@ public final class Native {
     }
 
     public long changes(int db) {
-        return changes.apply(db)[0];
+        enter();
+        try {
+            return (long) CompiledExports.CHANGES.invokeExact(db, memory, instance);
+        } catch (Throwable e) {
+            throw failure(e, "sqlite3_changes64");
+        }
     }
 
     public long totalChanges(int db) {
-        return totalChanges.apply(db)[0];
+        enter();
+        try {
+            return (long) CompiledExports.TOTAL_CHANGES.invokeExact(db, memory, instance);
+        } catch (Throwable e) {
+            throw failure(e, "sqlite3_total_changes64");
+        }
     }
 
     public long lastInsertRowid(int db) {
-        return lastInsertRowid.apply(db)[0];
+        enter();
+        try {
+            return (long) CompiledExports.LAST_INSERT_ROWID.invokeExact(db, memory, instance);
+        } catch (Throwable e) {
+            throw failure(e, "sqlite3_last_insert_rowid");
+        }
     }
 
     public boolean autocommit(int db) {
-        return i(getAutocommit.apply(db)) != 0;
+        return autocommitFlag(db) != 0;
+    }
+
+    private int autocommitFlag(int db) {
+        enter();
+        try {
+            return (int) CompiledExports.GET_AUTOCOMMIT.invokeExact(db, memory, instance);
+        } catch (Throwable e) {
+            throw failure(e, "sqlite3_get_autocommit");
+        }
     }
 
     public int limit(int db, int id, int value) {
@@ -451,11 +448,21 @@ public final class Native {
     }
 
     public int step(int stmt) {
-        return i(step.apply(stmt));
+        enter();
+        try {
+            return (int) CompiledExports.STEP.invokeExact(stmt, memory, instance);
+        } catch (Throwable e) {
+            throw failure(e, "sqlite3_step");
+        }
     }
 
     public int reset(int stmt) {
-        return i(reset.apply(stmt));
+        enter();
+        try {
+            return (int) CompiledExports.RESET.invokeExact(stmt, memory, instance);
+        } catch (Throwable e) {
+            throw failure(e, "sqlite3_reset");
+        }
     }
 
     public int finalizeStmt(int stmt) {
@@ -463,7 +470,12 @@ public final class Native {
     }
 
     public int clearBindings(int stmt) {
-        return i(clearBindings.apply(stmt));
+        enter();
+        try {
+            return (int) CompiledExports.CLEAR_BINDINGS.invokeExact(stmt, memory, instance);
+        } catch (Throwable e) {
+            throw failure(e, "sqlite3_clear_bindings");
+        }
     }
 
     public int bindParameterCount(int stmt) {
@@ -479,15 +491,30 @@ public final class Native {
     }
 
     public int bindLong(int stmt, int index, long value) {
-        return i(bindInt64.apply(stmt, index, value));
+        enter();
+        try {
+            return (int) CompiledExports.BIND_INT64.invokeExact(stmt, index, value, memory, instance);
+        } catch (Throwable e) {
+            throw failure(e, "sqlite3_bind_int64");
+        }
     }
 
     public int bindDouble(int stmt, int index, double value) {
-        return i(bindDouble.apply(stmt, index, Double.doubleToRawLongBits(value)));
+        enter();
+        try {
+            return (int) CompiledExports.BIND_DOUBLE.invokeExact(stmt, index, value, memory, instance);
+        } catch (Throwable e) {
+            throw failure(e, "sqlite3_bind_double");
+        }
     }
 
     public int bindNull(int stmt, int index) {
-        return i(bindNull.apply(stmt, index));
+        enter();
+        try {
+            return (int) CompiledExports.BIND_NULL.invokeExact(stmt, index, memory, instance);
+        } catch (Throwable e) {
+            throw failure(e, "sqlite3_bind_null");
+        }
     }
 
     public int bindZeroblob(int stmt, int index, long length) {
@@ -496,54 +523,112 @@ public final class Native {
 
     /** Binds text whose bytes are already in SQLite memory at {@code ptr}; SQLite takes ownership. */
     public int bindTextOwned(int stmt, int index, int ptr, int length) {
-        return i(bindText.apply(stmt, index, ptr, length));
+        enter();
+        try {
+            return (int) CompiledExports.BIND_TEXT.invokeExact(stmt, index, ptr, length, memory, instance);
+        } catch (Throwable e) {
+            throw failure(e, "sqlink_bind_text");
+        }
     }
 
     /** Binds a blob already in SQLite memory at {@code ptr}; SQLite takes ownership. */
     public int bindBlobOwned(int stmt, int index, int ptr, int length) {
-        return i(bindBlob.apply(stmt, index, ptr, length));
+        enter();
+        try {
+            return (int) CompiledExports.BIND_BLOB.invokeExact(stmt, index, ptr, length, memory, instance);
+        } catch (Throwable e) {
+            throw failure(e, "sqlink_bind_blob");
+        }
     }
 
     public int columnCount(int stmt) {
-        return i(columnCount.apply(stmt));
+        enter();
+        try {
+            return (int) CompiledExports.COLUMN_COUNT.invokeExact(stmt, memory, instance);
+        } catch (Throwable e) {
+            throw failure(e, "sqlite3_column_count");
+        }
     }
 
     public int dataCount(int stmt) {
-        return i(dataCount.apply(stmt));
+        enter();
+        try {
+            return (int) CompiledExports.DATA_COUNT.invokeExact(stmt, memory, instance);
+        } catch (Throwable e) {
+            throw failure(e, "sqlite3_data_count");
+        }
     }
 
     public int columnType(int stmt, int col) {
-        return i(columnType.apply(stmt, col));
+        enter();
+        try {
+            return (int) CompiledExports.COLUMN_TYPE.invokeExact(stmt, col, memory, instance);
+        } catch (Throwable e) {
+            throw failure(e, "sqlite3_column_type");
+        }
     }
 
     public long columnLong(int stmt, int col) {
-        return columnInt64.apply(stmt, col)[0];
+        enter();
+        try {
+            return (long) CompiledExports.COLUMN_INT64.invokeExact(stmt, col, memory, instance);
+        } catch (Throwable e) {
+            throw failure(e, "sqlite3_column_int64");
+        }
     }
 
     public double columnDouble(int stmt, int col) {
-        return Double.longBitsToDouble(columnDouble.apply(stmt, col)[0]);
+        enter();
+        try {
+            return (double) CompiledExports.COLUMN_DOUBLE.invokeExact(stmt, col, memory, instance);
+        } catch (Throwable e) {
+            throw failure(e, "sqlite3_column_double");
+        }
     }
 
     /** Column text decoded straight from linear memory: one copy, into the String. */
     public String columnText(int stmt, int col) {
-        int p = i(columnText.apply(stmt, col));
+        int p = columnTextPointer(stmt, col);
         if (p == 0) {
             return null;
         }
-        return memory.readString(p, i(columnBytes.apply(stmt, col)));
+        return memory.readString(p, columnBytes(stmt, col));
     }
 
     public byte[] columnBlob(int stmt, int col) {
-        int p = i(columnBlob.apply(stmt, col));
-        int n = i(columnBytes.apply(stmt, col));
+        int p = columnBlobPointer(stmt, col);
+        int n = columnBytes(stmt, col);
         if (p == 0) {
             return n == 0 && columnType(stmt, col) != 5 ? new byte[0] : null;
         }
         return memory.readBytes(p, n);
     }
 
+    private int columnTextPointer(int stmt, int col) {
+        enter();
+        try {
+            return (int) CompiledExports.COLUMN_TEXT.invokeExact(stmt, col, memory, instance);
+        } catch (Throwable e) {
+            throw failure(e, "sqlite3_column_text");
+        }
+    }
+
+    private int columnBlobPointer(int stmt, int col) {
+        enter();
+        try {
+            return (int) CompiledExports.COLUMN_BLOB.invokeExact(stmt, col, memory, instance);
+        } catch (Throwable e) {
+            throw failure(e, "sqlite3_column_blob");
+        }
+    }
+
     public int columnBytes(int stmt, int col) {
-        return i(columnBytes.apply(stmt, col));
+        enter();
+        try {
+            return (int) CompiledExports.COLUMN_BYTES.invokeExact(stmt, col, memory, instance);
+        } catch (Throwable e) {
+            throw failure(e, "sqlite3_column_bytes");
+        }
     }
 
     public String columnName(int stmt, int col) {
@@ -595,41 +680,98 @@ public final class Native {
     // ------------------------------------------------------------------ values and results (user functions)
 
     public int valueType(int value) {
-        return i(valueType.apply(value));
+        enter();
+        try {
+            return (int) CompiledExports.VALUE_TYPE.invokeExact(value, memory, instance);
+        } catch (Throwable e) {
+            throw failure(e, "sqlite3_value_type");
+        }
     }
 
     public long valueLong(int value) {
-        return valueInt64.apply(value)[0];
+        enter();
+        try {
+            return (long) CompiledExports.VALUE_INT64.invokeExact(value, memory, instance);
+        } catch (Throwable e) {
+            throw failure(e, "sqlite3_value_int64");
+        }
     }
 
     public double valueDouble(int value) {
-        return Double.longBitsToDouble(valueDouble.apply(value)[0]);
+        enter();
+        try {
+            return (double) CompiledExports.VALUE_DOUBLE.invokeExact(value, memory, instance);
+        } catch (Throwable e) {
+            throw failure(e, "sqlite3_value_double");
+        }
     }
 
     public String valueText(int value) {
-        int p = i(valueText.apply(value));
+        int p = valueTextPointer(value);
         if (p == 0) {
             return null;
         }
-        return memory.readString(p, i(valueBytes.apply(value)));
+        return memory.readString(p, valueBytes(value));
     }
 
     public byte[] valueBlob(int value) {
-        int p = i(valueBlob.apply(value));
-        int n = i(valueBytes.apply(value));
+        int p = valueBlobPointer(value);
+        int n = valueBytes(value);
         return p == 0 ? new byte[0] : memory.readBytes(p, n);
     }
 
+    private int valueTextPointer(int value) {
+        enter();
+        try {
+            return (int) CompiledExports.VALUE_TEXT.invokeExact(value, memory, instance);
+        } catch (Throwable e) {
+            throw failure(e, "sqlite3_value_text");
+        }
+    }
+
+    private int valueBlobPointer(int value) {
+        enter();
+        try {
+            return (int) CompiledExports.VALUE_BLOB.invokeExact(value, memory, instance);
+        } catch (Throwable e) {
+            throw failure(e, "sqlite3_value_blob");
+        }
+    }
+
+    private int valueBytes(int value) {
+        enter();
+        try {
+            return (int) CompiledExports.VALUE_BYTES.invokeExact(value, memory, instance);
+        } catch (Throwable e) {
+            throw failure(e, "sqlite3_value_bytes");
+        }
+    }
+
     public void resultLong(int ctx, long v) {
-        resultInt64.apply(ctx, v);
+        enter();
+        try {
+            CompiledExports.RESULT_INT64.invokeExact(ctx, v, memory, instance);
+        } catch (Throwable e) {
+            throw failure(e, "sqlite3_result_int64");
+        }
     }
 
     public void resultDouble(int ctx, double v) {
-        resultDouble.apply(ctx, Double.doubleToRawLongBits(v));
+        enter();
+        try {
+            CompiledExports.RESULT_DOUBLE.invokeExact(ctx, v, memory, instance);
+        } catch (Throwable e) {
+            throw failure(e, "sqlite3_result_double");
+        }
     }
 
     public void resultNull(int ctx) {
-        resultNull.apply(ctx);
+        enter();
+        try {
+            CompiledExports.RESULT_NULL.invokeExact(ctx, memory, instance);
+        } catch (Throwable e) {
+            throw failure(e, "sqlite3_result_null");
+        }
     }
 
     public void resultError(int ctx, String message, int code) {
@@ -647,11 +789,29 @@ public final class Native {
 
     public void resultText(int ctx, String s) {
         byte[] bytes = s.getBytes(StandardCharsets.UTF_8);
-        resultText.apply(ctx, copyIn(bytes, 0, bytes.length), bytes.length);
+        resultTextOwned(ctx, copyIn(bytes, 0, bytes.length), bytes.length);
     }
 
     public void resultBlob(int ctx, byte[] b) {
-        resultBlob.apply(ctx, copyIn(b, 0, b.length), b.length);
+        resultBlobOwned(ctx, copyIn(b, 0, b.length), b.length);
+    }
+
+    private void resultTextOwned(int ctx, int ptr, int length) {
+        enter();
+        try {
+            CompiledExports.RESULT_TEXT.invokeExact(ctx, ptr, length, memory, instance);
+        } catch (Throwable e) {
+            throw failure(e, "sqlink_result_text");
+        }
+    }
+
+    private void resultBlobOwned(int ctx, int ptr, int length) {
+        enter();
+        try {
+            CompiledExports.RESULT_BLOB.invokeExact(ctx, ptr, length, memory, instance);
+        } catch (Throwable e) {
+            throw failure(e, "sqlink_result_blob");
+        }
     }
 
     public void resultZeroblob(int ctx, long n) {
@@ -659,7 +819,12 @@ public final class Native {
     }
 
     public int aggregateContext(int ctx, int nBytes) {
-        return i(aggregateContext.apply(ctx, nBytes));
+        enter();
+        try {
+            return (int) CompiledExports.AGGREGATE_CONTEXT.invokeExact(ctx, nBytes, memory, instance);
+        } catch (Throwable e) {
+            throw failure(e, "sqlite3_aggregate_context");
+        }
     }
 
     // ------------------------------------------------------------------ registration and hooks

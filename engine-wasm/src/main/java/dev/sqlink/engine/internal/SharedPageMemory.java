@@ -11,6 +11,8 @@ import com.dylibso.chicory.wasm.types.PassiveDataSegment;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
@@ -189,6 +191,25 @@ public final class SharedPageMemory implements Memory {
             offset += chunk;
             size -= chunk;
         }
+    }
+
+    /**
+     * Decodes straight from the page when the bytes lie in one (almost always: SQLite's values
+     * are far smaller than a page), skipping the intermediate copy the default makes.
+     */
+    @Override
+    public String readString(int addr, int len, Charset charset) {
+        checkRange(addr, len);
+        int inPage = addr & PAGE_MASK;
+        if (inPage + len <= PAGE_SIZE) {
+            return new String(pages[addr >>> PAGE_SHIFT], inPage, len, charset);
+        }
+        return new String(readBytes(addr, len), charset);
+    }
+
+    @Override
+    public String readString(int addr, int len) {
+        return readString(addr, len, StandardCharsets.UTF_8);
     }
 
     @Override
