@@ -1,0 +1,148 @@
+package dev.sqlink.bench;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.SplittableRandom;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.Blackhole;
+
+/**
+ * Read workloads over {@link Dataset} in an in-memory database, so they measure the engine and the
+ * JDBC layer rather than the disk: point selects by primary key, a full scan reading every
+ * column, GROUP BY aggregation, ORDER BY ... LIMIT (a sort without an index) and a three-table join.
+ */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@Fork(2)
+@Warmup(iterations = 4, time = 2)
+@Measurement(iterations = 4, time = 2)
+public class QueryBenchmarks {
+    @Param({"sqlink", "xerial", "sqlite4j"})
+    public String driver;
+
+    private Connection connection;
+    private PreparedStatement pointSelect;
+    private final SplittableRandom random = new SplittableRandom(42);
+
+    @Setup(Level.Trial)
+    public void open() throws SQLException {
+        connection = DriverUnderTest.named(driver).open(":memory:");
+        Dataset.create(connection);
+        pointSelect = connection.prepareStatement("SELECT id, name, category, price, qty, note FROM items WHERE id = ?");
+    }
+
+    @TearDown(Level.Trial)
+    public void close() throws SQLException {
+        pointSelect.close();
+        connection.close();
+    }
+
+    @Benchmark
+    public void pointSelect(Blackhole sink) throws SQLException {
+        pointSelect.setInt(1, 1 + random.nextInt(Dataset.ITEMS));
+        try (ResultSet row = pointSelect.executeQuery()) {
+            if (!row.next()) {
+                throw new IllegalStateException("point select found no row");
+            }
+            sink.consume(row.getInt(1));
+            sink.consume(row.getString(2));
+            sink.consume(row.getInt(3));
+            sink.consume(row.getDouble(4));
+            sink.consume(row.getInt(5));
+            sink.consume(row.getString(6));
+        }
+    }
+
+    @Benchmark
+    public int fullScan(Blackhole sink) throws SQLException {
+        int rows = 0;
+        try (Statement statement = connection.createStatement();
+                ResultSet row = statement.executeQuery("SELECT id, name, category, price, qty, note FROM items")) {
+            while (row.next()) {
+                sink.consume(row.getLong(1));
+                sink.consume(row.getString(2));
+                sink.consume(row.getInt(3));
+                sink.consume(row.getDouble(4));
+                sink.consume(row.getInt(5));
+                sink.consume(row.getString(6));
+                rows++;
+            }
+        }
+        return expect(rows, Dataset.ITEMS, "full scan");
+    }
+
+    @Benchmark
+    public int groupBy(Blackhole sink) throws SQLException {
+        int groups = 0;
+        try (Statement statement = connection.createStatement();
+                ResultSet row = statement.executeQuery("SELECT category, count(*), sum(price), avg(qty) "
+                        + "FROM items GROUP BY category")) {
+            while (row.next()) {
+                sink.consume(row.getInt(1));
+                sink.consume(row.getLong(2));
+                sink.consume(row.getDouble(3));
+                sink.consume(row.getDouble(4));
+                groups++;
+            }
+        }
+        return expect(groups, Dataset.CATEGORIES, "group by");
+    }
+
+    @Benchmark
+    public int orderByLimit(Blackhole sink) throws SQLException {
+        int rows = 0;
+        try (Statement statement = connection.createStatement();
+                ResultSet row = statement.executeQuery("SELECT id, name, price FROM items "
+                        + "ORDER BY price DESC, id LIMIT 20")) {
+            while (row.next()) {
+                sink.consume(row.getLong(1));
+                sink.consume(row.getString(2));
+                sink.consume(row.getDouble(3));
+                rows++;
+            }
+        }
+        return expect(rows, 20, "order by limit");
+    }
+
+    @Benchmark
+    public int join(Blackhole sink) throws SQLException {
+        int regions = 0;
+        try (Statement statement = connection.createStatement();
+                ResultSet row = statement.executeQuery("SELECT c.region, count(*), sum(o.amount * i.qty) "
+                        + "FROM orders o JOIN customers c ON c.id = o.customer_id JOIN items i ON i.id = o.item_id "
+                        + "WHERE i.category < 50 GROUP BY c.region ORDER BY c.region")) {
+            while (row.next()) {
+                sink.consume(row.getInt(1));
+                sink.consume(row.getLong(2));
+                sink.consume(row.getDouble(3));
+                regions++;
+            }
+        }
+        return expect(regions, Dataset.REGIONS, "join");
+    }
+
+    /** A workload that silently returned nothing would look fast; fail it instead. */
+    static int expect(int actual, int expected, String workload) {
+        if (actual != expected) {
+            throw new IllegalStateException(workload + " returned " + actual + " rows, expected " + expected);
+        }
+        return actual;
+    }
+}
