@@ -19,8 +19,8 @@ case "${1:-}" in
   --quick|--medium|--full) mode=${1#--}; shift ;;
 esac
 case $mode in
-  quick)  jmh_options=(-f 1 -wi 2 -w 1s -i 3 -r 1s); cold_runs=3;  heap_repetitions=1 ;;
-  medium) jmh_options=(-f 1 -wi 3 -w 2s -i 5 -r 2s); cold_runs=7;  heap_repetitions=2 ;;
+  quick)  jmh_options=(-f 1 -wi 1 -w 1s -i 2 -r 1s); cold_runs=3;  heap_repetitions=1 ;;
+  medium) jmh_options=(-f 1 -wi 3 -w 3s -i 3 -r 3s); cold_runs=7;  heap_repetitions=2 ;;
   full)   jmh_options=(-f 2 -wi 3 -w 2s -i 4 -r 2s); cold_runs=11; heap_repetitions=3 ;;
 esac
 idle_connections=20

@@ -30,7 +30,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Warmup(iterations = 4, time = 2)
 @Measurement(iterations = 4, time = 2)
 public class BulkInsertBenchmark {
-    static final int ROWS = 10_000;
+    static final int ROWS = 5_000;
     private static final int BATCH = 1_000;
 
     @Param({"sqlink", "xerial", "sqlite4j"})

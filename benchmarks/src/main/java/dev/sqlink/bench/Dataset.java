@@ -12,9 +12,9 @@ import java.util.SplittableRandom;
  * {@code orders} (a foreign key into both, indexed) for the join.
  */
 final class Dataset {
-    static final int ITEMS = 50_000;
+    static final int ITEMS = 20_000;
     static final int CUSTOMERS = 1_000;
-    static final int ORDERS = 50_000;
+    static final int ORDERS = 20_000;
     static final int CATEGORIES = 100;
     static final int REGIONS = 20;
     private static final long SEED = 20261121L;

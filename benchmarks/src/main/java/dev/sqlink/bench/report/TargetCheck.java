@@ -73,8 +73,8 @@ final class TargetCheck {
         Workload found = closest;
         double factor = closestFactor;
         row(out, "at least " + SQLITE4J_FACTOR + "× faster than sqlite4j on every workload",
-                found == null ? "–" : "smallest margin: `" + found.method + "` "
-                        + String.format(Locale.ROOT, "%.2f× faster", factor) + " (" + compared + " workloads compared)",
+                found == null ? "–" : "closest: `" + found.method + "`, sqlink ÷ sqlite4j "
+                        + ResultTable.ratio(Optional.of(1 / factor)) + " (needs ≤ 0.33×; " + compared + " workloads compared)",
                 found == null ? Optional.empty() : Optional.of(factor >= SQLITE4J_FACTOR));
     }
 
