@@ -4,9 +4,9 @@
 # Writes benchmarks/results/<UTC time>-<mode>/ with the raw JSON, the logs, the machine's
 # description, the load average sampled during the run, and results.md (the table).
 #
-#   benchmarks/run.sh            full run (2 forks; about 30 minutes on 2 cores)
-#   benchmarks/run.sh --medium   1 fork, fewer iterations (about 15 minutes)
-#   benchmarks/run.sh --quick    1 fork, short iterations (a few minutes): checks the suite works
+#   benchmarks/run.sh            full run: long warm-up (sqlink's JIT warm-up takes 10-20 s of CPU)
+#   benchmarks/run.sh --medium   shorter warm-up and measurement
+#   benchmarks/run.sh --quick    1 s iterations: checks the suite works, numbers are not warm
 #   benchmarks/run.sh --quick 'QueryBenchmarks.fullScan'   only the JMH workloads matching a regex
 #                                (extra arguments go to JMH; cold start and memory are then skipped)
 #
@@ -18,10 +18,12 @@ mode=full
 case "${1:-}" in
   --quick|--medium|--full) mode=${1#--}; shift ;;
 esac
+# One fork per workload and driver: a longer warm-up inside one JVM buys more accuracy here than a
+# second fork, because the AOT-compiled SQLite is thousands of JVM methods the JIT must compile.
 case $mode in
   quick)  jmh_options=(-f 1 -wi 1 -w 1s -i 2 -r 1s); cold_runs=3;  heap_repetitions=1 ;;
   medium) jmh_options=(-f 1 -wi 3 -w 3s -i 3 -r 3s); cold_runs=7;  heap_repetitions=2 ;;
-  full)   jmh_options=(-f 2 -wi 3 -w 2s -i 4 -r 2s); cold_runs=11; heap_repetitions=3 ;;
+  full)   jmh_options=(-f 1 -wi 6 -w 3s -i 5 -r 2s); cold_runs=11; heap_repetitions=3 ;;
 esac
 idle_connections=20
 

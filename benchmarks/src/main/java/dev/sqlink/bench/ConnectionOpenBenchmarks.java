@@ -33,9 +33,9 @@ import org.openjdk.jmh.annotations.Warmup;
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Fork(2)
-@Warmup(iterations = 4, time = 2)
-@Measurement(iterations = 4, time = 2)
+@Fork(1)
+@Warmup(iterations = 6, time = 3)
+@Measurement(iterations = 5, time = 2)
 public class ConnectionOpenBenchmarks {
     @Param({"sqlink", "xerial", "sqlite4j"})
     public String driver;
