@@ -1,0 +1,91 @@
+package dev.sqlink.bench;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.concurrent.TimeUnit;
+import javax.sql.ConnectionPoolDataSource;
+import javax.sql.PooledConnection;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * Opening connections to an existing database file, warm JVM:
+ * <ul>
+ *   <li>{@code openDriverManager}: a plain connection, open and close;
+ *   <li>{@code openPooledPhysical}: what a pool does when it grows: a new physical connection
+ *       from the driver's ConnectionPoolDataSource, open and close;
+ *   <li>{@code openPooledHandle}: what a pool does on every borrow: a logical handle from an
+ *       already open PooledConnection, taken and given back.
+ * </ul>
+ */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@Fork(1)
+@Warmup(iterations = 6, time = 3)
+@Measurement(iterations = 5, time = 2)
+public class ConnectionOpenBenchmarks {
+    @Param({"sqlink", "xerial", "sqlite4j"})
+    public String driver;
+
+    private ScratchFolder folder;
+    private String database;
+    private DriverUnderTest under;
+    private ConnectionPoolDataSource poolSource;
+    private PooledConnection pooled;
+
+    @Setup(Level.Trial)
+    public void prepare() throws SQLException {
+        under = DriverUnderTest.named(driver);
+        folder = new ScratchFolder("open");
+        database = folder.file("open.db");
+        try (Connection connection = under.open(database); Statement statement = connection.createStatement()) {
+            statement.executeUpdate("CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT)");
+            statement.executeUpdate("INSERT INTO settings VALUES ('theme', 'dark'), ('lang', 'en')");
+        }
+        poolSource = under.poolDataSource(database);
+        pooled = poolSource.getPooledConnection();
+    }
+
+    @TearDown(Level.Trial)
+    public void close() throws SQLException {
+        pooled.close();
+        folder.close();
+    }
+
+    @Benchmark
+    public boolean openDriverManager() throws SQLException {
+        try (Connection connection = under.open(database)) {
+            return connection.getAutoCommit();
+        }
+    }
+
+    @Benchmark
+    public boolean openPooledPhysical() throws SQLException {
+        PooledConnection physical = poolSource.getPooledConnection();
+        try (Connection connection = physical.getConnection()) {
+            return connection.getAutoCommit();
+        } finally {
+            physical.close();
+        }
+    }
+
+    @Benchmark
+    public boolean openPooledHandle() throws SQLException {
+        try (Connection connection = pooled.getConnection()) {
+            return connection.getAutoCommit();
+        }
+    }
+}
