@@ -30,7 +30,7 @@ public final class Stmt implements AutoCloseable {
         return empty;
     }
 
-    /** The SQL text after this statement, or "" when none. */
+    /** The SQL text after this statement, or "" when none (or when the text ended at a NUL). */
     public String tail() {
         return tail;
     }
@@ -161,8 +161,7 @@ public final class Stmt implements AutoCloseable {
             z = nat.cString(name);
             return nat.bindParameterIndex(stmt, z);
         } finally {
-            nat.free(z);
-            db.release();
+            db.releaseFreeing(z);
         }
     }
 
