@@ -1,6 +1,7 @@
 package dev.sqlink.jdbc;
 
 import dev.sqlink.engine.Database;
+import dev.sqlink.engine.ResultCode;
 import dev.sqlink.engine.SqliteException;
 import dev.sqlink.engine.Stmt;
 import java.sql.BatchUpdateException;
@@ -43,7 +44,19 @@ public class JdbcStatement implements Statement, SelfWrapper {
      * long C loop does) before the engine call is aborted, which retires the connection.
      */
     static final long ABORT_GRACE_MILLIS = 2000;
+    /**
+     * How soon the abort is tried again when, at that moment, the running thread was between two
+     * engine calls (abort only reaches a thread inside the engine): a one-shot abort that missed
+     * left such an execution running forever.
+     */
+    static final long ABORT_RETRY_MILLIS = 50;
     private volatile boolean timedOut;
+    /**
+     * Set by a cancel or timeout of the current execution. SQLite forgets its interrupt flag when
+     * the next statement starts with none running, so a stop that arrives between two statements
+     * of a script is honoured here, before the next one is prepared.
+     */
+    private volatile boolean stopRequested;
 
     /** The current result: a result set, or an update count (-1 when there is no more). */
     JdbcResultSet resultSet;
@@ -82,6 +95,7 @@ public class JdbcStatement implements Statement, SelfWrapper {
      */
     <T> T timed(EngineWork<T> work) throws SQLException {
         timedOut = false;
+        stopRequested = false;
         executions++;
         runner = Thread.currentThread();
         executing = true;
@@ -111,16 +125,32 @@ public class JdbcStatement implements Statement, SelfWrapper {
 
     /** Interrupts the engine now, and aborts the call if it is still running after the grace period. */
     private void stop() {
+        stopRequested = true;
         db.interrupt();
-        long execution = executions;
-        Thread thread = runner;
-        QueryTimer.scheduleMillis(ABORT_GRACE_MILLIS, () -> {
+        scheduleAbort(executions, runner, ABORT_GRACE_MILLIS);
+    }
+
+    private void scheduleAbort(long execution, Thread thread, long delayMillis) {
+        QueryTimer.scheduleMillis(delayMillis, () -> {
+            if (executions != execution) {
+                return; // that execution ended; never hit a later one
+            }
             JdbcResultSet rs = resultSet;
-            boolean stillOurs = executions == execution && (executing || (rs != null && !rs.isExhausted()));
-            if (stillOurs) {
+            if (executing) {
+                if (!db.abort(thread) && db.isUsable()) {
+                    scheduleAbort(execution, thread, ABORT_RETRY_MILLIS); // between two engine calls: try again
+                }
+            } else if (rs != null && !rs.isExhausted()) {
                 db.abort(thread);
             }
         });
+    }
+
+    /** Ends a multi-statement execution before its next statement when it was cancelled or timed out. */
+    private void checkNotStopped() {
+        if (stopRequested) {
+            throw new SqliteException(ResultCode.INTERRUPT, "interrupted");
+        }
     }
 
     /** Closes the current and pending results before a new execution. */
@@ -288,6 +318,7 @@ public class JdbcStatement implements Statement, SelfWrapper {
                 long last = 0;
                 String rest = sql;
                 while (!rest.isBlank()) {
+                    checkNotStopped();
                     try (Stmt s = db.prepare(rest)) {
                         rest = s.tail();
                         if (s.isEmpty()) {
@@ -354,6 +385,10 @@ public class JdbcStatement implements Statement, SelfWrapper {
     private void runUntilRows(boolean queryFirst) {
         boolean first = true;
         while (!remainingSql.isBlank()) {
+            if (stopRequested) {
+                remainingSql = "";
+                checkNotStopped();
+            }
             Stmt s = db.prepare(remainingSql);
             remainingSql = s.tail();
             if (s.isEmpty()) {

@@ -46,8 +46,7 @@ public final class BlobHandle implements AutoCloseable {
         } catch (OutOfWasmMemoryException e) {
             throw Database.outOfMemory(e);
         } finally {
-            nat.free(buf);
-            db.release();
+            db.releaseFreeing(buf);
         }
     }
 
@@ -64,8 +63,7 @@ public final class BlobHandle implements AutoCloseable {
         } catch (OutOfWasmMemoryException e) {
             throw Database.outOfMemory(e);
         } finally {
-            nat.free(buf);
-            db.release();
+            db.releaseFreeing(buf);
         }
     }
 

@@ -99,21 +99,29 @@ public final class Database implements AutoCloseable {
 
     // ------------------------------------------------------------------ lifecycle and errors
 
+    /**
+     * Takes the connection's lock for one call and marks the calling thread as running it.
+     * Whatever happens between taking the lock and returning (a refusal, or even an Error),
+     * the lock is released again unless the call is admitted: the caller's try/finally only
+     * starts after this returns.
+     */
     void acquire() {
         lock.lock();
-        if (lock.getHoldCount() == 1) {
-            synchronized (abortMonitor) {
-                executing = Thread.currentThread();
-            }
-        }
-        if (unusable()) {
+        boolean admitted = false;
+        try {
             if (lock.getHoldCount() == 1) {
                 synchronized (abortMonitor) {
-                    executing = null; // a refused call must not stay marked as running (abort would hit it)
+                    executing = Thread.currentThread();
                 }
             }
-            lock.unlock();
-            throw refusal();
+            if (unusable()) {
+                throw refusal();
+            }
+            admitted = true;
+        } finally {
+            if (!admitted) {
+                release(); // a refused call must not stay marked as running (abort would hit it)
+            }
         }
     }
 
@@ -148,19 +156,40 @@ public final class Database implements AutoCloseable {
                 ? "the connection is unusable: " + brokenReason : "the database connection is closed");
     }
 
+    /**
+     * Ends a call begun by {@link #acquire()}. Unlocks whatever happens before: a lock left
+     * held by a thread that then ends can never be released, and close would wait for it.
+     */
     void release() {
-        if (lock.getHoldCount() == 1) {
-            synchronized (abortMonitor) {
-                executing = null;
-                if (nat.abortRequested() && nat.trap() == null) {
-                    // The abort came after the work finished: the connection is fine, and the
-                    // caller's thread must not leave with an interrupt it never asked for.
-                    Thread.interrupted();
-                    nat.clearAbortRequest();
+        try {
+            if (lock.getHoldCount() == 1) {
+                synchronized (abortMonitor) {
+                    executing = null;
+                    if (nat.abortRequested() && nat.trap() == null) {
+                        // The abort came after the work finished: the connection is fine, and the
+                        // caller's thread must not leave with an interrupt it never asked for.
+                        Thread.interrupted();
+                        nat.clearAbortRequest();
+                    }
                 }
             }
+        } finally {
+            lock.unlock();
         }
-        lock.unlock();
+    }
+
+    /**
+     * Frees a call's own allocations, then ends the call with {@link #release()}: the release
+     * happens even when a free fails (an abort landing inside it).
+     */
+    void releaseFreeing(int... allocations) {
+        try {
+            for (int pointer : allocations) {
+                nat.free(pointer);
+            }
+        } finally {
+            release();
+        }
     }
 
     /** Runs {@code body} holding the connection's lock, for callers that need several calls to be atomic. */
@@ -300,7 +329,8 @@ public final class Database implements AutoCloseable {
     /**
      * Compiles the first SQL statement in {@code sql}. The result may be
      * {@linkplain Stmt#isEmpty() empty} (only whitespace or comments); {@link Stmt#tail()}
-     * holds the text after the statement, for running multi-statement scripts.
+     * holds the text after the statement, for running multi-statement scripts. As in C, the
+     * text ends at its first NUL character: nothing after it is compiled or returned as tail.
      */
     public Stmt prepare(String sql) {
         return prepare(sql, false);
@@ -319,8 +349,11 @@ public final class Database implements AutoCloseable {
             }
             int stmt = nat.readInt(scratch);
             int consumed = nat.readInt(scratch + 4) - zSql;
-            String tail = consumed >= bytes.length ? ""
-                    : new String(bytes, consumed, bytes.length - consumed, StandardCharsets.UTF_8);
+            // SQLite reads SQL text only up to the first NUL, as any C string: what follows is not
+            // SQL to it (nor to the sqlite3 shell or sqlite-jdbc). Handing it back as the tail
+            // would make every "run the rest" loop prepare that same text again, forever.
+            boolean ended = consumed >= bytes.length || bytes[consumed] == 0;
+            String tail = ended ? "" : new String(bytes, consumed, bytes.length - consumed, StandardCharsets.UTF_8);
             Stmt s = new Stmt(this, stmt, tail);
             if (stmt != 0) {
                 openStatements.add(s);
@@ -331,8 +364,7 @@ public final class Database implements AutoCloseable {
         } catch (ChicoryException | StackOverflowError e) {
             throw broken(e);
         } finally {
-            nat.free(zSql);
-            release();
+            releaseFreeing(zSql);
         }
     }
 
@@ -364,8 +396,7 @@ public final class Database implements AutoCloseable {
         } catch (ChicoryException | StackOverflowError e) {
             throw broken(e);
         } finally {
-            nat.free(zSql);
-            release();
+            releaseFreeing(zSql);
         }
     }
 
@@ -503,8 +534,7 @@ public final class Database implements AutoCloseable {
             z = nat.cString(schema);
             return nat.dbFilename(db, z);
         } finally {
-            nat.free(z);
-            release();
+            releaseFreeing(z);
         }
     }
 
@@ -516,8 +546,7 @@ public final class Database implements AutoCloseable {
             z = nat.cString(schema);
             return nat.dbReadonly(db, z);
         } finally {
-            nat.free(z);
-            release();
+            releaseFreeing(z);
         }
     }
 
@@ -548,11 +577,7 @@ public final class Database implements AutoCloseable {
             return new ColumnMetadata(nat.readCString(nat.readInt(out)), nat.readCString(nat.readInt(out + 4)),
                     nat.readInt(out + 8) != 0, nat.readInt(out + 12) != 0, nat.readInt(out + 16) != 0);
         } finally {
-            nat.free(zDb);
-            nat.free(zTable);
-            nat.free(zColumn);
-            nat.free(out);
-            release();
+            releaseFreeing(zDb, zTable, zColumn, out);
         }
     }
 
@@ -579,8 +604,7 @@ public final class Database implements AutoCloseable {
             // SQLite calls the destructor (which forgets the id) even when registration fails.
             check(nat.createFunction(db, z, nArgs, flags | FunctionFlags.UTF8, id, kind));
         } finally {
-            nat.free(z);
-            release();
+            releaseFreeing(z);
         }
     }
 
@@ -592,8 +616,7 @@ public final class Database implements AutoCloseable {
             z = nat.cString(name);
             check(nat.deleteFunction(db, z, nArgs));
         } finally {
-            nat.free(z);
-            release();
+            releaseFreeing(z);
         }
     }
 
@@ -604,8 +627,7 @@ public final class Database implements AutoCloseable {
             z = nat.cString(name);
             check(nat.createCollation(db, z, comparator == null ? 0 : engine.callbacks.register(comparator)));
         } finally {
-            nat.free(z);
-            release();
+            releaseFreeing(z);
         }
     }
 
@@ -618,8 +640,7 @@ public final class Database implements AutoCloseable {
             // SQLite calls the module destructor (which forgets the id) even when registration fails.
             check(nat.createModule(db, z, engine.vtabs.register(module), kind.ordinal()));
         } finally {
-            nat.free(z);
-            release();
+            releaseFreeing(z);
         }
     }
 
@@ -750,9 +771,7 @@ public final class Database implements AutoCloseable {
             }
             return nat.memory.readBytes(p, (int) size);
         } finally {
-            nat.free(p);
-            nat.free(z);
-            release();
+            releaseFreeing(p, z);
         }
     }
 
@@ -767,8 +786,7 @@ public final class Database implements AutoCloseable {
         } catch (OutOfWasmMemoryException e) {
             throw outOfMemory(e);
         } finally {
-            nat.free(z);
-            release();
+            releaseFreeing(z);
         }
     }
 
@@ -791,10 +809,7 @@ public final class Database implements AutoCloseable {
             }
             return new BlobHandle(this, blob);
         } finally {
-            nat.free(zDb);
-            nat.free(zTable);
-            nat.free(zColumn);
-            release();
+            releaseFreeing(zDb, zTable, zColumn);
         }
     }
 

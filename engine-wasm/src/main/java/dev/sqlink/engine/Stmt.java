@@ -32,7 +32,7 @@ public final class Stmt implements AutoCloseable {
         return empty;
     }
 
-    /** The SQL text after this statement, or "" when none. */
+    /** The SQL text after this statement, or "" when none (or when the text ended at a NUL). */
     public String tail() {
         return tail;
     }
@@ -174,8 +174,7 @@ public final class Stmt implements AutoCloseable {
             z = nat.cString(name);
             return nat.bindParameterIndex(stmt, z);
         } finally {
-            nat.free(z);
-            db.release();
+            db.releaseFreeing(z);
         }
     }
 

@@ -54,6 +54,26 @@ class StatementTest {
         }
     }
 
+    /**
+     * SQLite reads SQL only up to the first NUL (fuzz corpora contain such scripts): the text
+     * after it must not come back as the tail, or a "run the rest" loop never ends.
+     */
+    @Test
+    void textEndsAtTheFirstNul() {
+        try (Stmt s = db.prepare("select 1; select 2\0 garbage \0 ;;")) {
+            assertEquals(" select 2\0 garbage \0 ;;", s.tail());
+        }
+        try (Stmt s = db.prepare(" select 2\0 garbage \0 ;;")) {
+            assertTrue(s.step());
+            assertEquals(2, s.getLong(0));
+            assertEquals("", s.tail());
+        }
+        try (Stmt s = db.prepare("\0select 3")) {
+            assertTrue(s.isEmpty());
+            assertEquals("", s.tail());
+        }
+    }
+
     @Test
     void tailAfterMultibyteTextIsExact() {
         try (Stmt s = db.prepare("select 'ü😀';select 2")) {

@@ -64,4 +64,35 @@ class ObservationComparerTest {
         assertNull(ObservationComparer.difference(Step.sql("SELECT x FROM t"), ab, ba));
         assertNotNull(ObservationComparer.difference(Step.sql("SELECT x FROM t ORDER BY 1"), ab, ba));
     }
+
+    @Test
+    void buildDifferencesStayNarrow() {
+        Observation listing1 = new Observation(List.of("addr", "opcode"), List.of(List.of("Integer:0", "String:Init")), -1,
+                List.of(), null);
+        Observation listing2 = new Observation(List.of("addr", "opcode"), List.of(List.of("Integer:0", "String:Halt")), -1,
+                List.of(), null);
+        assertNull(ObservationComparer.difference(Step.sql("EXPLAIN INSERT INTO t VALUES(1)"), listing1, listing2));
+        assertNull(ObservationComparer.difference(Step.sql("EXPLAIN CREATE TABLE u(a)"), listing1, listing2));
+        assertNotNull(ObservationComparer.difference(Step.sql("EXPLAIN SELECT 1"), listing1, listing2), "a query's program");
+        assertNotNull(ObservationComparer.difference(Step.sql("EXPLAIN QUERY PLAN INSERT INTO t SELECT 1"), listing1, listing2));
+
+        Observation nothing = new Observation(List.of(), List.of(), -1, List.of(), null);
+        Observation tooManyArguments = Observation.failed(1, null,
+                "[SQLITE_ERROR] SQL error or missing database (too many arguments on function json_array)");
+        assertNull(ObservationComparer.difference(Step.sql("SELECT json_array(1)"), nothing, tooManyArguments));
+        assertNotNull(ObservationComparer.difference(Step.sql("SELECT json_array(1)"), nothing,
+                Observation.failed(1, null, "[SQLITE_ERROR] no such function")), "any other error");
+
+        assertNull(ObservationComparer.difference(Step.sql("-- only a comment"), nothing,
+                Observation.failed(0, null, "The prepared statement has been finalized")));
+        Observation oneRow = new Observation(List.of("x"), List.of(List.of("Integer:1")), -1, List.of(), null);
+        assertNotNull(ObservationComparer.difference(Step.sql("SELECT 1"), oneRow,
+                Observation.failed(0, null, "The prepared statement has been finalized")), "ours ran something");
+
+        Observation negativeZero = new Observation(List.of("x"), List.of(List.of("Double:-0.0")), -1, List.of(), null);
+        Observation positiveZero = new Observation(List.of("x"), List.of(List.of("Double:0.0")), -1, List.of(), null);
+        assertNull(ObservationComparer.difference(Step.sql("SELECT x FROM t"), negativeZero, positiveZero));
+        assertNotNull(ObservationComparer.difference(Step.sql("SELECT x FROM t"), positiveZero, negativeZero),
+                "only sqlite-jdbc's abs() clears the sign");
+    }
 }

@@ -30,10 +30,9 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code sqlink.conformance.fuzz.stride} (default {@value #DEFAULT_STRIDE}), to stay inside CI's time
  * budget with the slower wasm engine. {@code -Dsqlink.conformance.fuzz.all=true} runs every script.
  */
-// Off by default until the open hang it found is fixed (a connection's lock left held after an
-// abandoned, cancelled statement: see the conformance README). Run with -Dsqlink.conformance.fuzz=true.
-@org.junit.jupiter.api.condition.EnabledIfSystemProperty(named = "sqlink.conformance.fuzz", matches = "true",
-        disabledReason = "fuzz corpora run with -Dsqlink.conformance.fuzz=true (off by default: open hang)")
+// On by default (CI runs it); -Dsqlink.conformance.fuzz=false skips it.
+@org.junit.jupiter.api.condition.DisabledIfSystemProperty(named = "sqlink.conformance.fuzz", matches = "false",
+        disabledReason = "fuzz corpora skipped with -Dsqlink.conformance.fuzz=false")
 class FuzzCorpusTest {
 
     private static final int DEFAULT_STRIDE = 4;

@@ -265,8 +265,13 @@ public final class Native {
         }
     }
 
+    /**
+     * Frees SQLite memory. After a trap it does nothing: the instance's memory is dead, and
+     * the frees in {@code finally} blocks must not replace the call's own error with "trapped
+     * earlier". (A trap inside free itself, an abort landing there, still throws.)
+     */
     public void free(int ptr) {
-        if (ptr != 0) {
+        if (ptr != 0 && trap == null) {
             freeNonNull(ptr);
         }
     }
