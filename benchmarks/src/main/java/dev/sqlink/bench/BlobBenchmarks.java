@@ -6,36 +6,17 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.SplittableRandom;
-import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
-import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Large values: writing and reading back a {@value #SIZE}-byte blob (bound with setBytes, read
  * with getBytes) in an in-memory database, the path where copies across the wasm boundary show.
  */
-@State(Scope.Thread)
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Fork(1)
-@Warmup(iterations = 6, time = 3)
-@Measurement(iterations = 5, time = 2)
-public class BlobBenchmarks {
+public class BlobBenchmarks extends DriverBenchmark {
     static final int SIZE = 1 << 20;
-
-    @Param({"sqlink", "xerial", "sqlite4j"})
-    public String driver;
 
     private Connection connection;
     private PreparedStatement write;

@@ -3,22 +3,12 @@ package dev.sqlink.bench;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.concurrent.TimeUnit;
 import javax.sql.ConnectionPoolDataSource;
 import javax.sql.PooledConnection;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
-import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Opening connections to an existing database file, warm JVM:
@@ -30,15 +20,7 @@ import org.openjdk.jmh.annotations.Warmup;
  *       already open PooledConnection, taken and given back.
  * </ul>
  */
-@State(Scope.Thread)
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Fork(1)
-@Warmup(iterations = 6, time = 3)
-@Measurement(iterations = 5, time = 2)
-public class ConnectionOpenBenchmarks {
-    @Param({"sqlink", "xerial", "sqlite4j"})
-    public String driver;
+public class ConnectionOpenBenchmarks extends DriverBenchmark {
 
     private ScratchFolder folder;
     private String database;

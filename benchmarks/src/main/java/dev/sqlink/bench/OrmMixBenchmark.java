@@ -8,20 +8,10 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
-import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
-import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
 
 /**
@@ -31,20 +21,11 @@ import org.openjdk.jmh.infra.Blackhole;
  * texts and {@value #DISTINCT_UPDATES} distinct UPDATE texts rotate, so a driver's statement
  * cache can help only as much as it would in an application.
  */
-@State(Scope.Thread)
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Fork(1)
-@Warmup(iterations = 6, time = 3)
-@Measurement(iterations = 5, time = 2)
-public class OrmMixBenchmark {
+public class OrmMixBenchmark extends DriverBenchmark {
     static final int DISTINCT_SELECTS = 60;
     static final int DISTINCT_UPDATES = 12;
     private static final int SELECTS_PER_TRANSACTION = 8;
     private static final String[] COLUMNS = {"name", "category", "price", "qty", "note"};
-
-    @Param({"sqlink", "xerial", "sqlite4j"})
-    public String driver;
 
     private Connection connection;
     private final List<String> selects = new ArrayList<>();

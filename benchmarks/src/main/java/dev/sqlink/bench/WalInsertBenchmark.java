@@ -5,20 +5,10 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
-import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * One row per transaction (autocommit) into a database file in WAL mode with
@@ -26,15 +16,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * fsync each, so this measures the commit path and the VFS, not the disk's flush latency.
  * A driver that cannot run WAL fails this workload instead of measuring another journal mode.
  */
-@State(Scope.Thread)
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Fork(1)
-@Warmup(iterations = 6, time = 3)
-@Measurement(iterations = 5, time = 2)
-public class WalInsertBenchmark {
-    @Param({"sqlink", "xerial", "sqlite4j"})
-    public String driver;
+public class WalInsertBenchmark extends DriverBenchmark {
 
     private ScratchFolder folder;
     private Connection connection;
