@@ -1,6 +1,7 @@
 package dev.sqlink.engine.vfs;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -8,6 +9,7 @@ import dev.sqlink.engine.Database;
 import dev.sqlink.engine.ResultCode;
 import dev.sqlink.engine.SqliteException;
 import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -67,20 +69,26 @@ class LockingTest {
         try (Database a = Sql.open(file); Database b = Sql.open(file)) {
             a.exec("CREATE TABLE t(x)");
             b.busyTimeout(5000);
+            // The writer needs a timeout too: its COMMIT wants EXCLUSIVE, and b holds SHARED for a
+            // moment on each retry of BEGIN IMMEDIATE; without waiting, that COMMIT can fail BUSY
+            // and leave a holding RESERVED until b gives up, as native SQLite would.
+            a.busyTimeout(5000);
             a.exec("BEGIN IMMEDIATE");
+            AtomicReference<Throwable> commitFailure = new AtomicReference<>();
             Thread committer = new Thread(() -> {
                 try {
                     Thread.sleep(200);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
+                    a.exec("COMMIT");
+                } catch (Throwable e) {
+                    commitFailure.set(e);
                 }
-                a.exec("COMMIT");
             });
             committer.start();
             b.exec("BEGIN IMMEDIATE");
             b.exec("INSERT INTO t VALUES (1)");
             b.exec("COMMIT");
             committer.join();
+            assertNull(commitFailure.get(), () -> "the writer's COMMIT failed: " + commitFailure.get());
             assertEquals(1, Sql.queryLong(a, "SELECT count(*) FROM t"));
         }
     }
