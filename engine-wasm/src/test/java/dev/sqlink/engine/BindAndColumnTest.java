@@ -7,22 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class BindAndColumnTest {
-    private Database db;
-
-    @BeforeEach
-    void open() {
-        db = Engine.open(":memory:", OpenFlags.DEFAULT);
-    }
-
-    @AfterEach
-    void close() {
-        db.close();
-    }
+class BindAndColumnTest extends InMemoryDatabaseTest {
 
     /** Binds through parameter 1, stores the value in a table, and returns a statement positioned on it. */
     private Stmt roundTrip(java.util.function.Consumer<Stmt> binder) {

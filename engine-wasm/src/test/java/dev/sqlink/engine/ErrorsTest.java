@@ -5,22 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class ErrorsTest {
-    private Database db;
+class ErrorsTest extends InMemoryDatabaseTest {
 
     @BeforeEach
-    void open() {
-        db = Engine.open(":memory:", OpenFlags.DEFAULT);
+    void createTable() {
         db.exec("create table t(id integer primary key, u text unique, nn text not null, c int check (c > 0))");
-    }
-
-    @AfterEach
-    void close() {
-        db.close();
     }
 
     private void assertUsable() {

@@ -11,26 +11,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class HooksTest {
+class HooksTest extends InMemoryDatabaseTest {
     @TempDir
     Path dir;
 
-    private Database db;
-
     @BeforeEach
-    void open() {
-        db = Engine.open(":memory:", OpenFlags.DEFAULT);
+    void createTable() {
         db.exec("create table t(id integer primary key, v)");
-    }
-
-    @AfterEach
-    void close() {
-        db.close();
     }
 
     private long count() {

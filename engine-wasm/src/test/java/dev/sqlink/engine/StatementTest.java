@@ -8,22 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class StatementTest {
-    private Database db;
-
-    @BeforeEach
-    void open() {
-        db = Engine.open(":memory:", OpenFlags.DEFAULT);
-    }
-
-    @AfterEach
-    void close() {
-        db.close();
-    }
+class StatementTest extends InMemoryDatabaseTest {
 
     @Test
     void multiStatementScriptRunsThroughTails() {

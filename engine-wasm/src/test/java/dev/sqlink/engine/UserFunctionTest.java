@@ -8,36 +8,12 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class UserFunctionTest {
-    private Database db;
-
-    @BeforeEach
-    void open() {
-        db = Engine.open(":memory:", OpenFlags.DEFAULT);
-    }
-
-    @AfterEach
-    void close() {
-        db.close();
-    }
-
-    private List<Object> column(String sql) {
-        List<Object> values = new ArrayList<>();
-        try (Stmt s = db.prepare(sql)) {
-            while (s.step()) {
-                values.add(s.getObject(0));
-            }
-        }
-        return values;
-    }
+class UserFunctionTest extends InMemoryDatabaseTest {
 
     private Object scalar(String sql) {
         List<Object> values = column(sql);

@@ -8,32 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeMap;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class VirtualTableTest {
-    private Database db;
-
-    @BeforeEach
-    void open() {
-        db = Engine.open(":memory:", OpenFlags.DEFAULT);
-    }
-
-    @AfterEach
-    void close() {
-        db.close();
-    }
-
-    private List<Object> column(String sql) {
-        List<Object> values = new ArrayList<>();
-        try (Stmt s = db.prepare(sql)) {
-            while (s.step()) {
-                values.add(s.getObject(0));
-            }
-        }
-        return values;
-    }
+class VirtualTableTest extends InMemoryDatabaseTest {
 
     /** generate_series-like: value column, hidden start/stop that the plan must receive. */
     static final class Series implements Vtab {
