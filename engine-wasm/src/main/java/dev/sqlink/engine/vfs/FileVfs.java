@@ -44,6 +44,9 @@ public final class FileVfs implements Vfs {
             // SQLite wants an anonymous temporary file (temp database, sorter, statement journal).
             path = createTempFile();
             deleteOnClose = true;
+            // SQLite asks for an exclusive create, but the file already exists: it was just
+            // made, with a unique name, by createTempFile, so exclusivity holds already.
+            exclusive = false;
         } else {
             path = Paths.get(name);
             try {
