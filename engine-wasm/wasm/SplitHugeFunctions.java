@@ -27,9 +27,9 @@ import java.util.Set;
  * <ul>
  *   <li>locals the region reads while live on entry, and locals it writes that are live after
  *       it, are passed in as parameters (liveness is computed on the function's control flow);
- *   <li>written locals that are live after the region go back through a pool of mutable
- *       "transfer" globals: the callee sets them just before returning and the caller reads them
- *       right after the call, so re-entrant calls cannot interleave;
+ *   <li>written locals that are live after the region come back as the new function's results
+ *       (multi-value, the exit code last); inputs beyond the parameter limit come in through a
+ *       pool of mutable "transfer" globals the caller sets just before the call;
  *   <li>branches leaving the region (to enclosing blocks or loops) become exit codes the new
  *       function returns; the call site dispatches them with a br_table to the same labels;
  *   <li>{@code return} becomes its own exit code, with the value passed in a global.
@@ -973,10 +973,9 @@ final class Splitter {
     }
 
     /**
-     * Pairs each local with a transfer global of its type. Inputs (set by the caller just before
-     * the call, read first thing by the callee) and outputs (set by the callee just before it
-     * returns, read by the caller right after) are never live at the same time, so they share
-     * one pool, and nested or re-entrant calls cannot disturb them.
+     * Pairs each input local with a transfer global of its type. The caller sets them just
+     * before the call and the callee reads them first thing, so nested or re-entrant calls
+     * cannot disturb them.
      */
     private List<int[]> transfers(FunctionBody f, FuncType type, BitSet locals) {
         Map<Integer, Integer> perType = new HashMap<>();
@@ -1165,19 +1164,25 @@ final class Splitter {
             if (t >= 0) body.set(k, Instr.of(Instr.I32_CONST, bases[t]));
         }
         body.add(Instr.of(Instr.END));
-        List<int[]> transfers = transfers(f, type, outputs);
-        for (int[] tr : transfers) {
-            body.add(Instr.of(Instr.LOCAL_GET, newLocal.get(tr[0])));
-            body.add(Instr.of(Instr.GLOBAL_SET, tr[1]));
-        }
+        // Outputs come back as results (the exit code last), not through globals: a global
+        // access is a call into Chicory's Instance that C2 does not inline in these large
+        // methods, while several results cost one small long[] the JIT allocates cheaply.
+        List<Integer> resultTypes = new ArrayList<>();
+        outputs.stream().forEach(l -> {
+            body.add(Instr.of(Instr.LOCAL_GET, newLocal.get(l)));
+            resultTypes.add(localType(f, type, l));
+        });
         boolean returnsCode = hasReturn || !exitLevels.isEmpty() || !tableExits.isEmpty();
-        if (returnsCode) body.add(Instr.of(Instr.LOCAL_GET, codeLocal));
+        if (returnsCode) {
+            body.add(Instr.of(Instr.LOCAL_GET, codeLocal));
+            resultTypes.add(ValType.I32);
+        }
         body.add(Instr.of(Instr.END));
         if (needsIndexLocal) localTypes.add(ValType.I32);
 
-        // The call site. Setting inputs, the call and reading outputs sit in one block, so they
-        // form one statement: a later region can move all of it or none, never separate the
-        // reads of the transfer globals from the call that set them.
+        // The call site. Setting inputs, the call and storing its results sit in one block, so
+        // they form one statement: a later region can move all of it or none, never separate
+        // the transfer globals' writes from the call that reads them.
         List<Instr> call = new ArrayList<>();
         call.add(Instr.of(Instr.BLOCK, ValType.EMPTY_BLOCK));
         for (int[] tr : inputs) {
@@ -1185,7 +1190,7 @@ final class Splitter {
             call.add(Instr.of(Instr.GLOBAL_SET, tr[1]));
         }
         direct.stream().forEach(l -> call.add(Instr.of(Instr.LOCAL_GET, l)));
-        FuncType newType = new FuncType(paramTypes, returnsCode ? List.of(ValType.I32) : List.of());
+        FuncType newType = new FuncType(paramTypes, resultTypes);
         int newTypeIndex = module.typeIndex(newType);
         FunctionBody g = new FunctionBody(newTypeIndex, localTypes, body, null);
         int calleeSlot = module.functionTypes.size();
@@ -1197,10 +1202,8 @@ final class Splitter {
             callerCode = type.params().size() + f.localTypes.size();
             call.add(Instr.of(Instr.LOCAL_SET, callerCode));
         }
-        for (int[] tr : transfers) {
-            call.add(Instr.of(Instr.GLOBAL_GET, tr[1]));
-            call.add(Instr.of(Instr.LOCAL_SET, tr[0]));
-        }
+        int[] outputLocals = outputs.stream().toArray();
+        for (int k = outputLocals.length - 1; k >= 0; k--) call.add(Instr.of(Instr.LOCAL_SET, outputLocals[k]));
         if (hasReturn) {
             call.add(Instr.of(Instr.LOCAL_GET, callerCode));
             call.add(Instr.of(Instr.I32_CONST, returnCode));
