@@ -28,7 +28,7 @@ import java.util.Map;
 public final class JdbcCompareProbe {
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
     private static final String[] URLS = {"jdbc:sqlink::memory:", "jdbc:sqlite::memory:"};
-    private static final String[] WORKLOADS = {"insert", "batch insert", "scan", "point select"};
+    private static final String[] WORKLOADS = {"insert", "batch insert", "scan", "point select", "group by", "order+limit"};
 
     private JdbcCompareProbe() {}
 
@@ -46,6 +46,8 @@ public final class JdbcCompareProbe {
                     record(times, url, "batch insert", insert(c, rows, true));
                     record(times, url, "scan", scan(c));
                     record(times, url, "point select", pointSelects(c, rows, pointSelects));
+                    record(times, url, "group by", sum(c, "SELECT score % 100, count(*), sum(score), avg(id) FROM t GROUP BY 1"));
+                    record(times, url, "order+limit", sum(c, "SELECT id, score FROM t ORDER BY score DESC, id LIMIT 20"));
                 }
             }
             System.out.println("round " + round + " done");
@@ -98,6 +100,20 @@ public final class JdbcCompareProbe {
                 ResultSet rs = all.executeQuery()) {
             while (rs.next()) {
                 checksum += rs.getLong(1) + rs.getString(2).length() + rs.getLong(3);
+            }
+        }
+        consume(checksum);
+        return seconds(t0);
+    }
+
+    /** Runs a query whose rows are few (the work is inside SQLite) and sums its columns. */
+    private static double sum(Connection c, String sql) throws SQLException {
+        long t0 = now();
+        long checksum = 0;
+        try (PreparedStatement query = c.prepareStatement(sql);
+                ResultSet rs = query.executeQuery()) {
+            while (rs.next()) {
+                checksum += rs.getLong(1) + rs.getLong(2);
             }
         }
         consume(checksum);
