@@ -61,7 +61,7 @@ public final class PropertyCatalog {
         add(m, "password", DRIVER, TEXT, null, "encryption key of SQLCipher builds; this driver has no encryption, so only an empty value is accepted");
         add(m, "hexkey_mode", DRIVER, CHOICE, "NONE", "SQLCipher key format; this driver has no encryption, so only NONE is accepted", "NONE", "SSE", "SQLCIPHER");
         add(m, "user", DRIVER, TEXT, null, "ignored: SQLite has no users (accepted because tools always send it)");
-        add(m, "statement_cache_size", DRIVER, INTEGER, "50", "compiled statements kept per connection for reuse by prepareStatement (0 disables the cache)");
+        add(m, "statement_cache_size", DRIVER, INTEGER, "256", "compiled statements kept per connection for reuse by prepareStatement (0 disables the cache)");
         // Ours, coming with the extension platform.
         add(m, "extensions", DRIVER, TEXT, null, "extensions to load before the first statement: NAME or file:PATH#sha256=HEX, comma-separated, each with options ;prefix=P ;bare=all|none|NAME+NAME (docs/extensions.md)");
         add(m, "grants", DRIVER, TEXT, null, "capabilities granted to extensions, default deny: EXT:CAPABILITY[=SCOPE|SCOPE], comma-separated, e.g. csv:fs.read=/data/in; connection:fs.write=/data/dbs confines the files ATTACH and VACUUM INTO may open and where sqlink_bundle_export and sqlink_bundle_import may write and read (docs/extensions.md)");
