@@ -57,6 +57,31 @@ class SharedPageMemoryTest {
     }
 
     @Test
+    void everyWidthTrapsOutsideTheMemoryAndAStraddlingWriteChangesNothing() {
+        SharedPageMemory memory = new SharedPageMemory(new MemoryLimits(1, 2));
+        // past the grown size (page slot still empty), past the maximum, and negative (>= 2 GiB)
+        for (int at : new int[] {P, P + 100, 2 * P, 5 * P, Integer.MAX_VALUE - 3, -1, Integer.MIN_VALUE}) {
+            assertThrows(WasmRuntimeException.class, () -> memory.read(at));
+            assertThrows(WasmRuntimeException.class, () -> memory.readShort(at));
+            assertThrows(WasmRuntimeException.class, () -> memory.readInt(at));
+            assertThrows(WasmRuntimeException.class, () -> memory.readLong(at));
+            assertThrows(WasmRuntimeException.class, () -> memory.readFloat(at));
+            assertThrows(WasmRuntimeException.class, () -> memory.readDouble(at));
+            assertThrows(WasmRuntimeException.class, () -> memory.writeByte(at, (byte) 1));
+            assertThrows(WasmRuntimeException.class, () -> memory.writeShort(at, (short) 1));
+            assertThrows(WasmRuntimeException.class, () -> memory.writeI32(at, 1));
+            assertThrows(WasmRuntimeException.class, () -> memory.writeLong(at, 1));
+            assertThrows(WasmRuntimeException.class, () -> memory.writeF32(at, 1f));
+            assertThrows(WasmRuntimeException.class, () -> memory.writeF64(at, 1d));
+        }
+        memory.writeI32(P - 4, 0x11223344);
+        assertThrows(WasmRuntimeException.class, () -> memory.writeLong(P - 4, -1L));
+        assertEquals(0x11223344, memory.readInt(P - 4));
+        memory.writeF32(P - 4, 1.5f);
+        assertEquals(1.5f, memory.readFloat(P - 4));
+    }
+
+    @Test
     void aMappedPageIsTheSameBytesInEveryMemory() {
         SharedPageMemory one = new SharedPageMemory(new MemoryLimits(4, 8));
         SharedPageMemory two = new SharedPageMemory(new MemoryLimits(4, 8));
