@@ -62,6 +62,14 @@ public final class Stmt implements AutoCloseable {
         }
     }
 
+    /** As checkBind; SQLite itself refused a value over the length limit: say which limit. */
+    private void checkCopiedBind(int rc, int index, int length) {
+        if (rc == ResultCode.TOOBIG) {
+            checkLength(length);
+        }
+        checkBind(rc, index);
+    }
+
     private void checkBind(int rc, int index) {
         if (rc == ResultCode.RANGE) {
             throw new SqliteException(ResultCode.RANGE, "parameter index " + index + " out of range (the statement has "
@@ -213,6 +221,10 @@ public final class Stmt implements AutoCloseable {
         byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
         enterBrief();
         try {
+            if (bytes.length <= Native.COPY_BIND_MAX) {
+                checkCopiedBind(nat.bindTextCopied(stmt, index, bytes, bytes.length), index, bytes.length);
+                return;
+            }
             checkLength(bytes.length);
             int p = nat.copyIn(bytes, 0, bytes.length);
             checkBind(nat.bindTextOwned(stmt, index, p, bytes.length), index); // SQLite frees p, even on error
@@ -234,6 +246,10 @@ public final class Stmt implements AutoCloseable {
     public void bindBlob(int index, byte[] value, int offset, int length) {
         enterBrief();
         try {
+            if (length <= Native.COPY_BIND_MAX) {
+                checkCopiedBind(nat.bindBlobCopied(stmt, index, value, offset, length), index, length);
+                return;
+            }
             checkLength(length);
             int p = nat.copyIn(value, offset, length);
             checkBind(nat.bindBlobOwned(stmt, index, p, length), index);

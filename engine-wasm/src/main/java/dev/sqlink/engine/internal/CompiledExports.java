@@ -34,6 +34,8 @@ final class CompiledExports {
     static final MethodHandle BIND_NULL = find("sqlite3_bind_null", int.class, int.class, int.class);
     static final MethodHandle BIND_TEXT = find("sqlink_bind_text", int.class, int.class, int.class, int.class, int.class);
     static final MethodHandle BIND_BLOB = find("sqlink_bind_blob", int.class, int.class, int.class, int.class, int.class);
+    static final MethodHandle BIND_TEXT_COPY = find("sqlite3_bind_text", int.class, int.class, int.class, int.class, int.class, int.class);
+    static final MethodHandle BIND_BLOB_COPY = find("sqlite3_bind_blob", int.class, int.class, int.class, int.class, int.class, int.class);
     static final MethodHandle COLUMN_COUNT = find("sqlite3_column_count", int.class, int.class);
     static final MethodHandle DATA_COUNT = find("sqlite3_data_count", int.class, int.class);
     static final MethodHandle COLUMN_TYPE = find("sqlite3_column_type", int.class, int.class, int.class);

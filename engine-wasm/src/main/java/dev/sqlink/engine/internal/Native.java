@@ -526,6 +526,59 @@ public final class Native {
         return i(bindZeroblob.apply(stmt, index, length));
     }
 
+    /**
+     * Values up to this many bytes are bound by copy from one reusable buffer. SQLite copies
+     * them at once (SQLITE_TRANSIENT) into its own, usually lookaside, memory: no malloc/free
+     * pair through dlmalloc per bound value, and no size-limit call, since SQLite checks it.
+     */
+    public static final int COPY_BIND_MAX = 64 * 1024;
+    /** SQLite's SQLITE_TRANSIENT destructor, ((sqlite3_destructor_type)-1). */
+    private static final int SQLITE_TRANSIENT = -1;
+    private int bindBuffer;
+    private int bindBufferSize;
+
+    /** Binds {@code length <= COPY_BIND_MAX} bytes of text; SQLite copies them before returning. */
+    public int bindTextCopied(int stmt, int index, byte[] bytes, int length) {
+        int p = toBindBuffer(bytes, 0, length);
+        enter();
+        try {
+            return (int) CompiledExports.BIND_TEXT_COPY.invokeExact(stmt, index, p, length, SQLITE_TRANSIENT, memory,
+                    instance);
+        } catch (Throwable e) {
+            throw failure(e, "sqlite3_bind_text");
+        }
+    }
+
+    /** Binds a blob of {@code length <= COPY_BIND_MAX} bytes; SQLite copies it before returning. */
+    public int bindBlobCopied(int stmt, int index, byte[] bytes, int offset, int length) {
+        int p = toBindBuffer(bytes, offset, length);
+        enter();
+        try {
+            return (int) CompiledExports.BIND_BLOB_COPY.invokeExact(stmt, index, p, length, SQLITE_TRANSIENT, memory,
+                    instance);
+        } catch (Throwable e) {
+            throw failure(e, "sqlite3_bind_blob");
+        }
+    }
+
+    private int toBindBuffer(byte[] bytes, int offset, int length) {
+        if (length > COPY_BIND_MAX) {
+            throw new IllegalArgumentException("a bind by copy takes at most " + COPY_BIND_MAX + " bytes, not " + length);
+        }
+        if (length > bindBufferSize) {
+            int size = Math.max(256, Integer.highestOneBit(length - 1) << 1); // the power of two >= length
+            int p = mallocOrThrow(size);
+            free(bindBuffer);
+            bindBuffer = p;
+            bindBufferSize = size;
+        } else if (bindBuffer == 0) {
+            bindBuffer = mallocOrThrow(256);
+            bindBufferSize = 256;
+        }
+        memory.write(bindBuffer, bytes, offset, length);
+        return bindBuffer;
+    }
+
     /** Binds text whose bytes are already in SQLite memory at {@code ptr}; SQLite takes ownership. */
     public int bindTextOwned(int stmt, int index, int ptr, int length) {
         enter();
