@@ -82,6 +82,22 @@ class SharedPageMemoryTest {
     }
 
     @Test
+    void zeroClearsWhatWasWrittenButSkipsTheFirstFillOfANewMemory() {
+        SharedPageMemory memory = new SharedPageMemory(new MemoryLimits(2, 2));
+        memory.zero(); // as Chicory does when it instantiates
+        assertArrayEquals(new byte[2 * P], memory.readBytes(0, 2 * P));
+        memory.writeLong(P - 4, -1L);
+        memory.write(10, new byte[] {1, 2, 3});
+        memory.zero();
+        assertArrayEquals(new byte[2 * P], memory.readBytes(0, 2 * P));
+
+        SharedPageMemory written = new SharedPageMemory(new MemoryLimits(1, 1));
+        written.write(0, new byte[] {7});
+        written.zero();
+        assertEquals(0, written.read(0));
+    }
+
+    @Test
     void aMappedPageIsTheSameBytesInEveryMemory() {
         SharedPageMemory one = new SharedPageMemory(new MemoryLimits(4, 8));
         SharedPageMemory two = new SharedPageMemory(new MemoryLimits(4, 8));
