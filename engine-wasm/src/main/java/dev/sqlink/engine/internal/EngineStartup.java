@@ -1,0 +1,34 @@
+package dev.sqlink.engine.internal;
+
+import com.dylibso.chicory.wasm.WasmModule;
+
+/**
+ * The work every JVM does once before its first SQLite instance: parsing the module metadata
+ * and loading the generated machine classes. {@link #begin()} starts both on daemon threads
+ * (they are independent, so on two cores they run side by side, and both overlap whatever the
+ * caller does until its first open); an open that comes first simply does or joins them.
+ */
+public final class EngineStartup {
+    private static final StartedEarly<WasmModule> MODULE =
+            new StartedEarly<>("parsing the module metadata (SqliteModule.meta)", ModuleMetadata::parse);
+    private static final StartedEarly<Void> MACHINE_CLASSES =
+            new StartedEarly<>("loading the generated machine classes", MachineClasses::initialise);
+
+    private EngineStartup() {}
+
+    /** Starts the start-up work in the background; idempotent and cheap after the first call. */
+    public static void begin() {
+        MODULE.start();
+        MACHINE_CLASSES.start();
+    }
+
+    /** The parsed module every instance is built from, parsed once per JVM. */
+    public static WasmModule module() {
+        return MODULE.get();
+    }
+
+    /** Returns once the generated classes are loaded and initialised (loading them here if need be). */
+    public static void awaitMachineClasses() {
+        MACHINE_CLASSES.get();
+    }
+}
