@@ -1,7 +1,9 @@
 package dev.sqlink.engine.internal;
 
+import com.dylibso.chicory.wasm.WasmModule;
 import dev.sqlink.engine.generated.SqliteModule;
 import java.lang.invoke.MethodHandles;
+import java.util.Objects;
 
 /**
  * Loads, verifies and initialises the classes the build-time compiler generated (the machine,
@@ -18,8 +20,8 @@ final class MachineClasses {
 
     private MachineClasses() {}
 
-    /** Initialises every generated machine class present, then the compiled export handles. */
-    static Void initialise() throws ClassNotFoundException, IllegalAccessException {
+    /** Initialises every generated machine class present. */
+    static void initialise() throws ClassNotFoundException {
         ClassLoader loader = SqliteModule.class.getClassLoader();
         // the machine itself must be there: the first instance could not be built without it
         Class.forName(MACHINE, true, loader);
@@ -27,12 +29,15 @@ final class MachineClasses {
         initialiseIfPresent(MACHINE + "MachineCall", loader);
         initialiseNumbered(MACHINE + "Dispatch_", loader);
         initialiseNumbered(MACHINE + "FuncGroup_", loader);
-        // CompiledExports reads the export table of the parsed module. Joining the parse first
-        // means a failed parse fails this work too, instead of failing CompiledExports' static
+    }
+
+    /** Resolves the handles {@link CompiledExports} takes from the generated classes. */
+    static void initialiseCompiledExports(WasmModule parsed) throws IllegalAccessException {
+        // CompiledExports reads the export table of the parsed module. Having it in hand first
+        // means a failed parse fails the caller's work, not CompiledExports' static
         // initialiser, which would leave that class unusable for the rest of the JVM's life.
-        EngineStartup.module();
+        Objects.requireNonNull(parsed);
         MethodHandles.lookup().ensureInitialized(CompiledExports.class);
-        return null;
     }
 
     /** Classes the compiler numbers from 0 (one per group of functions), up to the first gap. */
