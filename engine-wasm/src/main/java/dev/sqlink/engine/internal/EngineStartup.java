@@ -1,20 +1,27 @@
 package dev.sqlink.engine.internal;
 
 import com.dylibso.chicory.wasm.WasmModule;
+import java.lang.invoke.MethodHandles;
 
 /**
- * The work every JVM does once before its first SQLite instance: parsing the module metadata,
- * and loading the generated machine classes (and linking the host imports). {@link #begin()}
- * starts both on daemon threads (they are mostly independent, so on two cores they run side by
- * side, and both overlap whatever the caller does until its first open); an open that comes
- * first simply does or joins them.
+ * The work every JVM does once before its first SQLite instance, begun on daemon threads by
+ * {@link #begin()} so that it overlaps whatever the caller does until its first open, and so
+ * that its two big independent parts run side by side on two cores: parsing the module
+ * metadata, and loading the generated machine classes. An open that comes first simply does
+ * or joins them.
+ *
+ * <p>A third thread only warms up (links the host imports' lambdas, creates the memory's
+ * VarHandles) once the parse is done, on the core the parse leaves free while the classes are
+ * still loading. Nobody waits for it: an open that gets there first links them itself, and a
+ * failure there would repeat, and be reported, on the open's own path.
  */
 public final class EngineStartup {
     private static final StartedEarly<WasmModule> MODULE =
             new StartedEarly<>("parsing the module metadata (SqliteModule.meta)", ModuleMetadata::parse);
     private static final StartedEarly<Void> MACHINE_CLASSES =
-            new StartedEarly<>("loading the generated machine classes and linking the host imports",
-                    EngineStartup::prepareMachine);
+            new StartedEarly<>("loading the generated machine classes", EngineStartup::loadMachine);
+    private static final StartedEarly<Void> HOST_LINKS =
+            new StartedEarly<>("linking the host imports", EngineStartup::linkHost);
 
     private EngineStartup() {}
 
@@ -22,16 +29,21 @@ public final class EngineStartup {
     public static void begin() {
         MODULE.start();
         MACHINE_CLASSES.start();
+        HOST_LINKS.start();
     }
 
-    /**
-     * Everything the first instance needs that does not depend on the parsed module, then the
-     * export handles, which do: by the time the classes are loaded the parse is usually done.
-     */
-    private static Void prepareMachine() throws Exception {
+    /** The generated classes, then the export handles in them, which need the parsed module. */
+    private static Void loadMachine() throws Exception {
         MachineClasses.initialise();
-        HostImports.linkAhead();
         MachineClasses.initialiseCompiledExports(module());
+        return null;
+    }
+
+    private static Void linkHost() throws IllegalAccessException {
+        module(); // not before the parse is done: until then both cores have better things to do
+        HostImports.linkAhead();
+        // its initialiser creates the VarHandle views: ~40 ms of method-handle spinning when cold
+        MethodHandles.lookup().ensureInitialized(SharedPageMemory.class);
         return null;
     }
 
