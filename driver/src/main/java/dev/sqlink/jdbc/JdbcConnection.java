@@ -6,6 +6,7 @@ import dev.sqlink.engine.BackupProgress;
 import dev.sqlink.engine.BlobHandle;
 import dev.sqlink.engine.Database;
 import dev.sqlink.engine.Engine;
+import dev.sqlink.engine.EngineLoadException;
 import dev.sqlink.engine.EngineOptions;
 import dev.sqlink.engine.Hooks;
 import dev.sqlink.engine.OpenFlags;
@@ -125,6 +126,8 @@ public final class JdbcConnection implements SqlinkConnection, SelfWrapper {
                             EngineOptions.DEFAULT.withVfs(FileVfs.withPolicy(files)));
         } catch (SqliteException e) {
             throw SqlErrors.translate(e);
+        } catch (EngineLoadException e) {
+            throw SqlErrors.engineUnavailable(e);
         }
         LoadedExtensions extensions;
         SqlinkBundles bundles;

@@ -55,7 +55,7 @@ public final class PropertyCatalog {
         add(m, "transaction_mode", DRIVER, CHOICE, "DEFERRED", "how transactions begin when auto-commit is off", "DEFERRED", "IMMEDIATE", "EXCLUSIVE", "DEFFERED");
         add(m, "date_class", DRIVER, CHOICE, "INTEGER", "how java.sql dates are stored: INTEGER (epoch time, see date_precision), REAL (Julian day) or TEXT (date_string_format)", "INTEGER", "REAL", "TEXT");
         add(m, "date_precision", DRIVER, CHOICE, "MILLISECONDS", "unit of INTEGER dates", "MILLISECONDS", "SECONDS");
-        add(m, "date_string_format", DRIVER, TEXT, "yyyy-MM-dd HH:mm:ss.SSS", "java.text.SimpleDateFormat pattern for TEXT dates");
+        add(m, "date_string_format", DRIVER, TEXT, DateSettings.STANDARD_PATTERN, "java.text.SimpleDateFormat pattern for TEXT dates");
         add(m, "jdbc.explicit_readonly", DRIVER, BOOLEAN, "false", "as sqlite-jdbc: with auto-commit off, a transaction of a connection not set read-only begins IMMEDIATE (takes the write lock up front); setReadOnly works outside a transaction either way (PRAGMA query_only)");
         add(m, "jdbc.get_generated_keys", DRIVER, BOOLEAN, "true", "whether getGeneratedKeys returns keys");
         add(m, "password", DRIVER, TEXT, null, "encryption key of SQLCipher builds; this driver has no encryption, so only an empty value is accepted");

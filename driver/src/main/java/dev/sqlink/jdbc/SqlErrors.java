@@ -1,5 +1,6 @@
 package dev.sqlink.jdbc;
 
+import dev.sqlink.engine.EngineLoadException;
 import dev.sqlink.engine.ResultCode;
 import dev.sqlink.engine.SqliteException;
 import java.lang.reflect.Field;
@@ -112,6 +113,11 @@ public final class SqlErrors {
         }
         result.initCause(e);
         return result;
+    }
+
+    /** The engine could not load at all: no connection can open until the cause is fixed. */
+    static SQLNonTransientConnectionException engineUnavailable(EngineLoadException e) {
+        return new SQLNonTransientConnectionException(e.getMessage(), "08001", e);
     }
 
     static SQLNonTransientConnectionException closed(String what) {

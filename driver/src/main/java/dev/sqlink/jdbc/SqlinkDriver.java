@@ -36,11 +36,15 @@ public final class SqlinkDriver implements Driver {
         if (!acceptsURL(url)) {
             return null;
         }
-        return JdbcConnection.open(ConnectionSettings.of(url, info));
+        return open(url, info);
     }
 
     /** Opens a connection without DriverManager (DataSources use this). */
     static JdbcConnection open(String url, Properties info) throws SQLException {
+        // The engine's one-time loading (hundreds of milliseconds in a cold JVM) runs on other
+        // threads while this one reads the settings; not in the static initialiser, because
+        // DriverManager loads every driver on the class path, used or not.
+        Engine.startLoading();
         return JdbcConnection.open(ConnectionSettings.of(url, info));
     }
 

@@ -12,23 +12,23 @@ import java.util.ArrayList;
  * finalized. Eviction runs on the caller's thread, which already holds the connection lock.
  */
 final class StatementCache {
-    private final Cache<String, Stmt> idle;
+    private final int maximumSize;
+    /**
+     * Made on the first statement given back, not with the connection: building a Caffeine
+     * cache in a cold JVM loads and links enough classes to cost about 100 ms, which a
+     * connection that never reuses a prepared statement (or has not yet) should not pay before
+     * its first row, and an idle connection should not hold.
+     */
+    private volatile Cache<String, Stmt> idle;
 
     StatementCache(int maximumSize) {
-        this.idle = maximumSize <= 0 ? null : Caffeine.newBuilder()
-                .maximumSize(maximumSize)
-                .executor(Runnable::run)
-                .<String, Stmt>evictionListener((sql, stmt, cause) -> {
-                    if (stmt != null) {
-                        stmt.close();
-                    }
-                })
-                .build();
+        this.maximumSize = maximumSize;
     }
 
     /** A ready statement for {@code sql}, or null when none is idle. */
     Stmt take(String sql) {
-        return idle == null ? null : idle.asMap().remove(sql);
+        Cache<String, Stmt> cache = idle;
+        return cache == null ? null : cache.asMap().remove(sql);
     }
 
     /** Offers a statement back (rewound, bindings cleared); finalizes it when the cache cannot keep it. */
@@ -36,29 +36,46 @@ final class StatementCache {
         if (stmt.isClosed()) {
             return;
         }
-        if (idle == null) {
+        if (maximumSize <= 0) {
             stmt.close();
             return;
         }
         stmt.reset();
         stmt.clearBindings();
-        if (idle.asMap().putIfAbsent(sql, stmt) != null) {
+        if (idleOrNew().asMap().putIfAbsent(sql, stmt) != null) {
             stmt.close(); // another copy of the same SQL is already idle
         }
     }
 
     int size() {
-        return idle == null ? 0 : idle.asMap().size();
+        Cache<String, Stmt> cache = idle;
+        return cache == null ? 0 : cache.asMap().size();
     }
 
     /** Finalizes every idle statement. */
     void clear() {
-        if (idle == null) {
+        Cache<String, Stmt> cache = idle;
+        if (cache == null) {
             return;
         }
-        for (Stmt s : new ArrayList<>(idle.asMap().values())) {
+        for (Stmt s : new ArrayList<>(cache.asMap().values())) {
             s.close();
         }
-        idle.asMap().clear();
+        cache.asMap().clear();
+    }
+
+    private synchronized Cache<String, Stmt> idleOrNew() {
+        if (idle == null) {
+            idle = Caffeine.newBuilder()
+                    .maximumSize(maximumSize)
+                    .executor(Runnable::run)
+                    .<String, Stmt>evictionListener((sql, stmt, cause) -> {
+                        if (stmt != null) {
+                            stmt.close();
+                        }
+                    })
+                    .build();
+        }
+        return idle;
     }
 }

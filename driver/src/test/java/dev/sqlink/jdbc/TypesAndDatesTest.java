@@ -229,4 +229,25 @@ class TypesAndDatesTest {
         }
         return b.toString();
     }
+
+    /** The default pattern is not re-checked at open (it is known good); any other still is. */
+    @Test
+    void anInvalidDateStringFormatFailsTheOpenAndNamesThePattern() {
+        SQLException e = assertThrows(SQLException.class,
+                () -> DriverManager.getConnection("jdbc:sqlink::memory:?date_class=TEXT&date_string_format=yyyy-qq"));
+        assertEquals("HY024", e.getSQLState());
+        assertTrue(e.getMessage().contains("yyyy-qq"), e.getMessage());
+    }
+
+    @Test
+    void theDefaultDateStringFormatWritesAndReadsText() throws SQLException {
+        try (Connection c = DriverManager.getConnection("jdbc:sqlink::memory:?date_class=TEXT");
+                PreparedStatement insert = c.prepareStatement("SELECT ?")) {
+            insert.setTimestamp(1, new Timestamp(0), Calendar.getInstance(TimeZone.getTimeZone("UTC")));
+            try (ResultSet rs = insert.executeQuery()) {
+                assertTrue(rs.next());
+                assertEquals("1970-01-01 00:00:00.000", rs.getString(1));
+            }
+        }
+    }
 }

@@ -1,10 +1,22 @@
 package dev.sqlink.engine;
 
 import dev.sqlink.engine.internal.EngineInstance;
+import dev.sqlink.engine.internal.EngineStartup;
 
 /** Entry point: opens SQLite connections, each in its own wasm instance. */
 public final class Engine {
     private Engine() {}
+
+    /**
+     * Starts loading the engine (parsing its module, loading its generated classes) on
+     * background daemon threads and returns at once, so that a first {@link #open} later finds
+     * part or all of that work done. Optional and idempotent: an open without it does the work
+     * itself. Any failure of that work is reported by the opens, as an
+     * {@link EngineLoadException}.
+     */
+    public static void startLoading() {
+        EngineStartup.begin();
+    }
 
     /** Opens {@code filename} (a path, {@code :memory:}, or a {@code file:} URI) with {@code sqlite3_open_v2} flags. */
     public static Database open(String filename, int flags) {

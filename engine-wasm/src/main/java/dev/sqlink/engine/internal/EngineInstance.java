@@ -25,7 +25,7 @@ public final class EngineInstance {
 
     /** The parsed module (the stripped .meta), parsed once per JVM. */
     public static WasmModule module() {
-        return SqliteModule.load();
+        return EngineStartup.module();
     }
 
     /**
@@ -33,7 +33,9 @@ public final class EngineInstance {
      *     beyond wasm32's own
      */
     public static EngineInstance create(Vfs vfs, int maxMemoryPages) {
+        EngineStartup.begin(); // no-op once begun: the classes load on another core while this thread parses
         WasmModule module = module();
+        EngineStartup.awaitMachineClasses();
         VfsBridge vfsBridge = new VfsBridge(vfs);
         CallbackBridge callbacks = new CallbackBridge();
         VtabBridge vtabs = new VtabBridge(callbacks);

@@ -5,6 +5,7 @@ import com.dylibso.chicory.runtime.ImportValues;
 import com.dylibso.chicory.runtime.WasmFunctionHandle;
 import com.dylibso.chicory.wasm.types.FunctionType;
 import com.dylibso.chicory.wasm.types.ValType;
+import dev.sqlink.engine.vfs.FileVfs;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -29,6 +30,16 @@ public final class HostImports {
         h.callbackImports(cb);
         h.vtabImports(vt);
         return ImportValues.builder().withFunctions(new ArrayList<>(h.functions)).build();
+    }
+
+    /**
+     * Builds one throwaway set of imports so that the first real instance finds their ~50
+     * lambda call sites linked and the VFS's SecureRandom created: in a cold JVM that is ~100 ms
+     * which {@link EngineStartup} moves off the opener's thread. Nothing is opened or kept.
+     */
+    static void linkAhead() {
+        CallbackBridge callbacks = new CallbackBridge();
+        create(new VfsBridge(FileVfs.INSTANCE), callbacks, new VtabBridge(callbacks));
     }
 
     private void add(String name, ValType[] params, ValType[] results, WasmFunctionHandle handle) {

@@ -112,4 +112,25 @@ class SharedPageMemoryTest {
         assertEquals(0, one.readInt(P + 100));
         assertEquals(42, two.readInt(3 * P + 100));
     }
+
+    @Test
+    void zeroClearsEveryPageButLeavesAMappedPageToItsOtherUsers() {
+        SharedPageMemory one = new SharedPageMemory(new MemoryLimits(2, 8));
+        SharedPageMemory two = new SharedPageMemory(new MemoryLimits(2, 8));
+        one.grow(1);
+        one.writeI32(100, 7);
+        one.writeLong(2 * P + P - 8, -1L);
+        byte[] shared = new byte[P];
+        one.mapSharedPage(1, shared);
+        two.mapSharedPage(1, shared);
+        one.writeI32(P + 4, 42);
+
+        one.zero();
+
+        assertEquals(3, one.pages());
+        assertArrayEquals(new byte[3 * P], one.readBytes(0, 3 * P));
+        assertEquals(42, two.readInt(P + 4), "the other memory's view of the shared page must survive");
+        one.writeI32(P + 4, 9);
+        assertEquals(42, two.readInt(P + 4), "after zero() the page is private again");
+    }
 }

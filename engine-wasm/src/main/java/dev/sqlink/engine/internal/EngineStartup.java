@@ -1,0 +1,71 @@
+package dev.sqlink.engine.internal;
+
+import com.dylibso.chicory.wasm.WasmModule;
+import java.lang.invoke.MethodHandles;
+
+/**
+ * The work every JVM does once before its first SQLite instance, begun on daemon threads by
+ * {@link #begin()} so that it overlaps whatever the caller does until its first open, and so
+ * that its big independent parts run side by side on two cores: parsing the module metadata,
+ * loading the generated function classes (most of the bytecode), and loading the rest of the
+ * machine. An open that comes first simply does or joins them.
+ *
+ * <p>A fourth thread only warms up (links the host imports' lambdas, creates the memory's
+ * VarHandles) once the parse is done, on the core the parse leaves free while the classes are
+ * still loading. Nobody waits for it: an open that gets there first links them itself, and a
+ * failure there would repeat, and be reported, on the open's own path.
+ */
+public final class EngineStartup {
+    private static final StartedEarly<WasmModule> MODULE =
+            new StartedEarly<>("parsing the module metadata (SqliteModule.meta)", ModuleMetadata::parse);
+    private static final StartedEarly<Void> FUNCTION_GROUPS =
+            new StartedEarly<>("loading the generated function classes", EngineStartup::loadFunctionGroups);
+    private static final StartedEarly<Void> MACHINE_CLASSES =
+            new StartedEarly<>("loading the generated machine classes", EngineStartup::loadMachine);
+    private static final StartedEarly<Void> HOST_LINKS =
+            new StartedEarly<>("linking the host imports", EngineStartup::linkHost);
+
+    private EngineStartup() {}
+
+    /** Starts the start-up work in the background; idempotent and cheap after the first call. */
+    public static void begin() {
+        MODULE.start();
+        FUNCTION_GROUPS.start();
+        MACHINE_CLASSES.start();
+        HOST_LINKS.start();
+    }
+
+    private static Void loadFunctionGroups() {
+        MachineClasses.initialiseFunctionGroups();
+        return null;
+    }
+
+    /**
+     * The machine classes, then the export handles, which need the parsed module and the
+     * function classes (joined first, so that a failure there is reported as itself).
+     */
+    private static Void loadMachine() throws Exception {
+        MachineClasses.initialiseMachine();
+        FUNCTION_GROUPS.get();
+        MachineClasses.initialiseCompiledExports(module());
+        return null;
+    }
+
+    private static Void linkHost() throws IllegalAccessException {
+        module(); // not before the parse is done: until then both cores have better things to do
+        HostImports.linkAhead();
+        // its initialiser creates the VarHandle views: ~40 ms of method-handle spinning when cold
+        MethodHandles.lookup().ensureInitialized(SharedPageMemory.class);
+        return null;
+    }
+
+    /** The parsed module every instance is built from, parsed once per JVM. */
+    public static WasmModule module() {
+        return MODULE.get();
+    }
+
+    /** Returns once the generated classes are loaded and initialised (loading them here if need be). */
+    public static void awaitMachineClasses() {
+        MACHINE_CLASSES.get();
+    }
+}
