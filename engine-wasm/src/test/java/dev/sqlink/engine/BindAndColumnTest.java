@@ -23,6 +23,59 @@ class BindAndColumnTest extends InMemoryDatabaseTest {
         return s;
     }
 
+    /**
+     * Values up to 64 KiB are bound by copy from a reusable buffer that grows in powers of two,
+     * larger ones by handing SQLite a copy: every size around those edges, rebinding one
+     * statement so a smaller value follows a larger one in the same buffer.
+     */
+    @Test
+    void textAndBlobsOfEverySizeAroundTheBindPathsRoundTrip() {
+        int[] sizes = {0, 1, 255, 256, 257, 4096, 65535, 65536, 65537, 1 << 20, 3, 70000, 10};
+        db.exec("create table sized(n, t, b)");
+        try (Stmt ins = db.prepare("insert into sized values (?, ?, ?)")) {
+            for (int n : sizes) {
+                ins.reset();
+                ins.bindLong(1, n);
+                ins.bindText(2, text(n));
+                ins.bindBlob(3, blob(n));
+                ins.step();
+            }
+        }
+        try (Stmt s = db.prepare("select n, t, b, typeof(t), typeof(b) from sized order by rowid")) {
+            for (int n : sizes) {
+                assertTrue(s.step());
+                assertEquals(n, s.getLong(0));
+                assertEquals(text(n), s.getText(1), "text of " + n + " characters");
+                assertArrayEquals(blob(n), s.getBlob(2), "blob of " + n + " bytes");
+                assertEquals("text", s.getText(3));
+                assertEquals("blob", s.getText(4));
+            }
+        }
+        // A slice of a larger array binds only the slice.
+        byte[] big = blob(100);
+        try (Stmt s = db.prepare("select ?")) {
+            s.bindBlob(1, big, 10, 20);
+            assertTrue(s.step());
+            assertArrayEquals(java.util.Arrays.copyOfRange(big, 10, 30), s.getBlob(0));
+        }
+    }
+
+    private static String text(int n) {
+        StringBuilder b = new StringBuilder(n);
+        for (int i = 0; i < n; i++) {
+            b.append((char) ('a' + (i * 7 + n) % 26));
+        }
+        return b.toString();
+    }
+
+    private static byte[] blob(int n) {
+        byte[] b = new byte[n];
+        for (int i = 0; i < n; i++) {
+            b[i] = (byte) (i * 31 + n);
+        }
+        return b;
+    }
+
     @Test
     void integersIncludingExtremes() {
         for (long v : new long[] {0, 1, -1, Integer.MAX_VALUE, Integer.MIN_VALUE, Long.MAX_VALUE, Long.MIN_VALUE}) {
