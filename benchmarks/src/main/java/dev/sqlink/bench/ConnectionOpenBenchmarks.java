@@ -2,7 +2,6 @@ package dev.sqlink.bench;
 
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import javax.sql.ConnectionPoolDataSource;
 import javax.sql.PooledConnection;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -33,9 +32,8 @@ public class ConnectionOpenBenchmarks extends DriverBenchmark {
         under = DriverUnderTest.named(driver);
         folder = new ScratchFolder("open");
         database = folder.file("open.db");
-        try (Connection connection = under.open(database); Statement statement = connection.createStatement()) {
-            statement.executeUpdate("CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT)");
-            statement.executeUpdate("INSERT INTO settings VALUES ('theme', 'dark'), ('lang', 'en')");
+        try (Connection connection = under.open(database)) {
+            Dataset.createSettings(connection);
         }
         poolSource = under.poolDataSource(database);
         pooled = poolSource.getPooledConnection();

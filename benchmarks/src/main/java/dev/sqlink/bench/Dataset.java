@@ -21,6 +21,17 @@ final class Dataset {
 
     private Dataset() {}
 
+    /**
+     * The one-row database the cold-start, memory and connection-open measurements open: small,
+     * so that opening it measures the driver, not reading a file.
+     */
+    static void createSettings(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.executeUpdate("CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT)");
+            statement.executeUpdate("INSERT INTO settings VALUES ('theme', 'dark')");
+        }
+    }
+
     static void create(Connection connection) throws SQLException {
         try (Statement statement = connection.createStatement()) {
             statement.executeUpdate("CREATE TABLE items (id INTEGER PRIMARY KEY, name TEXT NOT NULL, "

@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -26,10 +25,8 @@ public final class IdleHeapRunner {
         List<JmhStyleResult> results = new ArrayList<>();
         try (ScratchFolder folder = new ScratchFolder("heap")) {
             String database = folder.file("heap.db");
-            try (Connection connection = DriverUnderTest.XERIAL.open(database);
-                    Statement statement = connection.createStatement()) {
-                statement.executeUpdate("CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT)");
-                statement.executeUpdate("INSERT INTO settings VALUES ('theme', 'dark')");
+            try (Connection connection = DriverUnderTest.XERIAL.open(database)) {
+                Dataset.createSettings(connection);
             }
             for (DriverUnderTest driver : DriverUnderTest.values()) {
                 List<Double> heap = new ArrayList<>();
