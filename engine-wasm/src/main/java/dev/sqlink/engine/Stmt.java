@@ -222,7 +222,7 @@ public final class Stmt implements AutoCloseable {
         enterBrief();
         try {
             if (bytes.length <= Native.COPY_BIND_MAX) {
-                checkCopiedBind(nat.bindTextCopied(stmt, index, bytes, bytes.length), index, bytes.length);
+                checkCopiedBind(nat.bindTextCopied(stmt, index, bytes), index, bytes.length);
                 return;
             }
             checkLength(bytes.length);

@@ -537,8 +537,9 @@ public final class Native {
     private int bindBuffer;
     private int bindBufferSize;
 
-    /** Binds {@code length <= COPY_BIND_MAX} bytes of text; SQLite copies them before returning. */
-    public int bindTextCopied(int stmt, int index, byte[] bytes, int length) {
+    /** Binds text of at most COPY_BIND_MAX bytes; SQLite copies them before returning. */
+    public int bindTextCopied(int stmt, int index, byte[] bytes) {
+        int length = bytes.length;
         int p = toBindBuffer(bytes, 0, length);
         enter();
         try {
@@ -565,15 +566,12 @@ public final class Native {
         if (length > COPY_BIND_MAX) {
             throw new IllegalArgumentException("a bind by copy takes at most " + COPY_BIND_MAX + " bytes, not " + length);
         }
-        if (length > bindBufferSize) {
+        if (bindBuffer == 0 || length > bindBufferSize) {
             int size = Math.max(256, Integer.highestOneBit(length - 1) << 1); // the power of two >= length
             int p = mallocOrThrow(size);
             free(bindBuffer);
             bindBuffer = p;
             bindBufferSize = size;
-        } else if (bindBuffer == 0) {
-            bindBuffer = mallocOrThrow(256);
-            bindBufferSize = 256;
         }
         memory.write(bindBuffer, bytes, offset, length);
         return bindBuffer;
