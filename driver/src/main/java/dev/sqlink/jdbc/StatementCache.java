@@ -64,7 +64,13 @@ final class StatementCache {
         cache.asMap().clear();
     }
 
-    private synchronized Cache<String, Stmt> idleOrNew() {
+    /** The cache, made on first use; every later statement given back takes only the volatile read. */
+    private Cache<String, Stmt> idleOrNew() {
+        Cache<String, Stmt> cache = idle;
+        return cache != null ? cache : makeIdle();
+    }
+
+    private synchronized Cache<String, Stmt> makeIdle() {
         if (idle == null) {
             idle = Caffeine.newBuilder()
                     .maximumSize(maximumSize)
