@@ -10,6 +10,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.SQLTimeoutException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -129,6 +130,8 @@ final class SltFileRunner {
                         }
                     }
                 }
+            } catch (SQLTimeoutException e) {
+                return timedOutByDriver(e, record.sql());
             } catch (SQLException e) {
                 error = e;
                 break;
@@ -148,6 +151,8 @@ final class SltFileRunner {
         try (PreparedStatement statement = connection.prepareStatement(record.sql())) {
             watchdog.watch(statement);
             readRows(statement, record.types(), rows);
+        } catch (SQLTimeoutException e) {
+            return timedOutByDriver(e, record.sql());
         } catch (SQLException e) {
             return "query failed: " + e.getMessage() + "\n" + record.sql();
         }
@@ -164,13 +169,24 @@ final class SltFileRunner {
     }
 
     /**
+     * The driver's own query timeout (set by {@link Watchdog#watch}) can end a runaway record just
+     * before the watchdog's wait does; either way the record overran the limit, it did not fail.
+     */
+    private static String timedOutByDriver(SQLTimeoutException e, String sql) {
+        return "timed out: " + e.getMessage() + "\n" + sql;
+    }
+
+    /**
      * A prepare error fails the query (thrown before this method); an error while stepping ends the
-     * result silently, as in the reference harness (e.g. integer overflow in sum()).
+     * result silently, as in the reference harness (e.g. integer overflow in sum()). A timeout is
+     * not the query's error but the harness's limit, so it is passed on.
      */
     private static void readRows(PreparedStatement statement, String types, List<List<String>> rows) throws SQLException {
         ResultSet rs;
         try {
             rs = statement.executeQuery();
+        } catch (SQLTimeoutException timeout) {
+            throw timeout;
         } catch (SQLException stepError) {
             return;
         }
@@ -189,9 +205,11 @@ final class SltFileRunner {
         }
     }
 
-    private static boolean nextOrStop(ResultSet rs) {
+    private static boolean nextOrStop(ResultSet rs) throws SQLTimeoutException {
         try {
             return rs.next();
+        } catch (SQLTimeoutException timeout) {
+            throw timeout;
         } catch (SQLException stepError) {
             return false;
         }
