@@ -32,9 +32,21 @@ public final class SharedPageMemory implements Memory {
     private static final VarHandle INTS = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
+    /** Page-table slots a new memory starts with beyond its initial pages (SQLite soon grows its heap). */
+    private static final int TABLE_HEADROOM = 16;
+
     private final MemoryLimits limits;
-    private final byte[][] pages;
-    /** Volatile so a page added by grow() is visible to a thread that writes the interrupt flag. */
+    private final int maximumPages;
+    /**
+     * The page table, as long as the memory has grown so far plus headroom (null slots past
+     * {@link #pageCount}). Not sized for the maximum up front: 32,767 slots are 128 KiB of heap
+     * for every connection, most of whose memories never pass a few MiB.
+     */
+    private byte[][] pages;
+    /**
+     * Volatile so that a page (and page table) grow() made is visible to a thread that writes the
+     * interrupt flag: grow() raises it last, and that thread's slow path reads it first.
+     */
     private volatile int pageCount;
     private DataSegment[] dataSegments;
     /** True until the first zero() or bulk write: the pages are still the JVM's zeroed arrays. */
@@ -42,7 +54,8 @@ public final class SharedPageMemory implements Memory {
 
     public SharedPageMemory(MemoryLimits limits) {
         this.limits = limits;
-        this.pages = new byte[Math.min(limits.maximumPages(), RUNTIME_MAX_PAGES)][];
+        this.maximumPages = Math.min(limits.maximumPages(), RUNTIME_MAX_PAGES);
+        this.pages = new byte[Math.min(maximumPages, limits.initialPages() + TABLE_HEADROOM)][];
         for (int i = 0; i < limits.initialPages(); i++) {
             pages[i] = new byte[PAGE_SIZE];
         }
@@ -76,8 +89,12 @@ public final class SharedPageMemory implements Memory {
     public int grow(int delta) {
         int previous = pageCount;
         int wanted = previous + delta;
-        if (delta < 0 || wanted > maximumPages()) {
+        if (delta < 0 || wanted > maximumPages) {
             return -1;
+        }
+        if (wanted > pages.length) {
+            // doubling keeps a memory that grows page by page from copying the table each time
+            pages = Arrays.copyOf(pages, Math.min(maximumPages, Math.max(wanted, 2 * pages.length)));
         }
         for (int i = previous; i < wanted; i++) {
             pages[i] = new byte[PAGE_SIZE];
@@ -93,7 +110,7 @@ public final class SharedPageMemory implements Memory {
 
     @Override
     public int maximumPages() {
-        return pages.length;
+        return maximumPages;
     }
 
     @Override

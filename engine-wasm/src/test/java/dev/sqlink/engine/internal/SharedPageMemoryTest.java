@@ -98,6 +98,24 @@ class SharedPageMemoryTest {
     }
 
     @Test
+    void growingPageByPageToTheMaximumKeepsEveryPage() {
+        SharedPageMemory memory = new SharedPageMemory(new MemoryLimits(2, 300));
+        assertEquals(300, memory.maximumPages());
+        memory.writeI32(P + 8, -7);
+        for (int page = 2; page < 300; page++) {
+            assertEquals(page, memory.grow(1));
+            memory.writeLong(page * P - 4, page); // straddles the new page and the one before
+        }
+        assertEquals(-1, memory.grow(1), "no page past the maximum");
+        assertEquals(300, memory.pages());
+        assertEquals(-7, memory.readInt(P + 8));
+        for (int page = 2; page < 300; page++) {
+            assertEquals(page, memory.readLong(page * P - 4));
+        }
+        assertThrows(WasmRuntimeException.class, () -> memory.read(300 * P));
+    }
+
+    @Test
     void aMappedPageIsTheSameBytesInEveryMemory() {
         SharedPageMemory one = new SharedPageMemory(new MemoryLimits(4, 8));
         SharedPageMemory two = new SharedPageMemory(new MemoryLimits(4, 8));
