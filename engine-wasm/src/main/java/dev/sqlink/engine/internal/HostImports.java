@@ -1,7 +1,12 @@
 package dev.sqlink.engine.internal;
 
+import static com.dylibso.chicory.wasm.types.ValType.I32;
+import static com.dylibso.chicory.wasm.types.ValType.I64;
+
 import com.dylibso.chicory.runtime.HostFunction;
+import com.dylibso.chicory.runtime.ImportFunction;
 import com.dylibso.chicory.runtime.ImportValues;
+import com.dylibso.chicory.runtime.Instance;
 import com.dylibso.chicory.runtime.WasmFunctionHandle;
 import com.dylibso.chicory.wasm.types.FunctionType;
 import com.dylibso.chicory.wasm.types.ValType;
@@ -11,39 +16,46 @@ import java.util.List;
 
 /**
  * The "sqlink" import module: the functions the C glue ({@code sqlink_glue.c}) calls on
- * the host. Each import forwards to the connection's {@link VfsBridge} or
- * {@link CallbackBridge}; signatures here must match the C declarations exactly.
+ * the host. Each import forwards to the connection's {@link VfsBridge}, {@link CallbackBridge}
+ * or {@link VtabBridge}; signatures here must match the C declarations exactly.
+ *
+ * <p>Why enums and a switch rather than a lambda per import: each of ~50 lambdas is a class the
+ * JVM spins at run time, which in a cold JVM cost ~50 ms of CPU, and a first open that got there
+ * before the start-up thread had linked them spun them again itself. The enum constants and the
+ * three handle classes load from the jar like any class; the signatures are built once per JVM.
  */
 public final class HostImports {
     private static final String MODULE = "sqlink";
-    private static final ValType I32 = ValType.I32;
-    private static final ValType I64 = ValType.I64;
     private static final long[] NONE = null;
-
-    private final List<HostFunction> functions = new ArrayList<>();
 
     private HostImports() {}
 
     public static ImportValues create(VfsBridge vfs, CallbackBridge cb, VtabBridge vt) {
-        HostImports h = new HostImports();
-        h.vfsImports(vfs);
-        h.callbackImports(cb);
-        h.vtabImports(vt);
-        return ImportValues.builder().withFunctions(new ArrayList<>(h.functions)).build();
+        List<ImportFunction> functions = new ArrayList<>(Vfs.ALL.length + Callback.ALL.length + Vtab.ALL.length);
+        for (Vfs call : Vfs.ALL) {
+            functions.add(new HostFunction(MODULE, call.importName, call.type, new VfsHandle(call, vfs)));
+        }
+        for (Callback call : Callback.ALL) {
+            functions.add(new HostFunction(MODULE, call.importName, call.type, new CallbackHandle(call, cb)));
+        }
+        for (Vtab call : Vtab.ALL) {
+            functions.add(new HostFunction(MODULE, call.importName, call.type, new VtabHandle(call, vt)));
+        }
+        return ImportValues.builder().withFunctions(functions).build();
     }
 
     /**
-     * Builds one throwaway set of imports so that the first real instance finds their ~50
-     * lambda call sites linked and the VFS's SecureRandom created: in a cold JVM that is ~100 ms
-     * which {@link EngineStartup} moves off the opener's thread. Nothing is opened or kept.
+     * Builds one throwaway set of imports so that the first real instance finds their classes
+     * loaded and the VFS's SecureRandom created, work {@link EngineStartup} moves off the opener's
+     * thread. Nothing is opened or kept.
      */
     static void linkAhead() {
         CallbackBridge callbacks = new CallbackBridge();
         create(new VfsBridge(FileVfs.INSTANCE), callbacks, new VtabBridge(callbacks));
     }
 
-    private void add(String name, ValType[] params, ValType[] results, WasmFunctionHandle handle) {
-        functions.add(new HostFunction(MODULE, name, FunctionType.of(params, results), handle));
+    private static FunctionType type(ValType[] params, ValType... results) {
+        return FunctionType.of(params, results);
     }
 
     private static ValType[] p(ValType... types) {
@@ -58,111 +70,204 @@ public final class HostImports {
         return (int) args[i];
     }
 
-    private void vfsImports(VfsBridge v) {
-        ValType[] i = p(I32);
-        add("vfs_open", p(I32, I32, I32, I32), i, (inst, x) -> r(v.open(a(x, 0), a(x, 1), a(x, 2), a(x, 3))));
-        add("vfs_delete", p(I32, I32), i, (inst, x) -> r(v.delete(a(x, 0), a(x, 1))));
-        add("vfs_access", p(I32, I32, I32), i, (inst, x) -> r(v.access(a(x, 0), a(x, 1), a(x, 2))));
-        add("vfs_full_pathname", p(I32, I32, I32), i, (inst, x) -> r(v.fullPathname(a(x, 0), a(x, 1), a(x, 2))));
-        add("vfs_randomness", p(I32, I32), i, (inst, x) -> r(v.randomness(a(x, 0), a(x, 1))));
-        add("vfs_sleep", p(I32), i, (inst, x) -> r(v.sleep(a(x, 0))));
-        add("vfs_current_time", p(I32), i, (inst, x) -> r(v.currentTime(a(x, 0))));
-        add("vfs_localtime", p(I64, I32), i, (inst, x) -> r(v.localtime(x[0], a(x, 1))));
-        add("vfs_shm_supported", p(), i, (inst, x) -> r(v.shmSupported() ? 1 : 0));
+    // ------------------------------------------------------------------ VFS and files
 
-        add("file_close", p(I32), i, (inst, x) -> r(v.close(a(x, 0))));
-        add("file_read", p(I32, I32, I32, I64), i, (inst, x) -> r(v.read(a(x, 0), a(x, 1), a(x, 2), x[3])));
-        add("file_write", p(I32, I32, I32, I64), i, (inst, x) -> r(v.write(a(x, 0), a(x, 1), a(x, 2), x[3])));
-        add("file_truncate", p(I32, I64), i, (inst, x) -> r(v.truncate(a(x, 0), x[1])));
-        add("file_sync", p(I32, I32), i, (inst, x) -> r(v.sync(a(x, 0), a(x, 1))));
-        add("file_size", p(I32, I32), i, (inst, x) -> r(v.size(a(x, 0), a(x, 1))));
-        add("file_lock", p(I32, I32), i, (inst, x) -> r(v.lock(a(x, 0), a(x, 1))));
-        add("file_unlock", p(I32, I32), i, (inst, x) -> r(v.unlock(a(x, 0), a(x, 1))));
-        add("file_check_reserved_lock", p(I32, I32), i, (inst, x) -> r(v.checkReservedLock(a(x, 0), a(x, 1))));
-        add("file_control", p(I32, I32, I32), i, (inst, x) -> r(v.fileControl(a(x, 0), a(x, 1), a(x, 2))));
-        add("file_sector_size", p(I32), i, (inst, x) -> r(v.sectorSize(a(x, 0))));
-        add("file_device_characteristics", p(I32), i, (inst, x) -> r(v.deviceCharacteristics(a(x, 0))));
-        add("file_shm_map", p(I32, I32, I32, I32, I32), i,
-                (inst, x) -> r(v.shmMap(a(x, 0), a(x, 1), a(x, 2), a(x, 3), a(x, 4))));
-        add("file_shm_lock", p(I32, I32, I32, I32), i, (inst, x) -> r(v.shmLock(a(x, 0), a(x, 1), a(x, 2), a(x, 3))));
-        add("file_shm_barrier", p(I32), p(), (inst, x) -> {
-            v.shmBarrier(a(x, 0));
-            return NONE;
-        });
-        add("file_shm_unmap", p(I32, I32), i, (inst, x) -> r(v.shmUnmap(a(x, 0), a(x, 1))));
+    private enum Vfs {
+        OPEN("vfs_open", type(p(I32, I32, I32, I32), I32)),
+        DELETE("vfs_delete", type(p(I32, I32), I32)),
+        ACCESS("vfs_access", type(p(I32, I32, I32), I32)),
+        FULL_PATHNAME("vfs_full_pathname", type(p(I32, I32, I32), I32)),
+        RANDOMNESS("vfs_randomness", type(p(I32, I32), I32)),
+        SLEEP("vfs_sleep", type(p(I32), I32)),
+        CURRENT_TIME("vfs_current_time", type(p(I32), I32)),
+        LOCALTIME("vfs_localtime", type(p(I64, I32), I32)),
+        SHM_SUPPORTED("vfs_shm_supported", type(p(), I32)),
+        CLOSE("file_close", type(p(I32), I32)),
+        READ("file_read", type(p(I32, I32, I32, I64), I32)),
+        WRITE("file_write", type(p(I32, I32, I32, I64), I32)),
+        TRUNCATE("file_truncate", type(p(I32, I64), I32)),
+        SYNC("file_sync", type(p(I32, I32), I32)),
+        SIZE("file_size", type(p(I32, I32), I32)),
+        LOCK("file_lock", type(p(I32, I32), I32)),
+        UNLOCK("file_unlock", type(p(I32, I32), I32)),
+        CHECK_RESERVED_LOCK("file_check_reserved_lock", type(p(I32, I32), I32)),
+        FILE_CONTROL("file_control", type(p(I32, I32, I32), I32)),
+        SECTOR_SIZE("file_sector_size", type(p(I32), I32)),
+        DEVICE_CHARACTERISTICS("file_device_characteristics", type(p(I32), I32)),
+        SHM_MAP("file_shm_map", type(p(I32, I32, I32, I32, I32), I32)),
+        SHM_LOCK("file_shm_lock", type(p(I32, I32, I32, I32), I32)),
+        SHM_BARRIER("file_shm_barrier", type(p(I32))),
+        SHM_UNMAP("file_shm_unmap", type(p(I32, I32), I32));
+
+        static final Vfs[] ALL = values();
+        final String importName;
+        final FunctionType type;
+
+        Vfs(String importName, FunctionType type) {
+            this.importName = importName;
+            this.type = type;
+        }
     }
 
-    private void vtabImports(VtabBridge v) {
-        ValType[] i = p(I32);
-        add("vt_connect", p(I32, I32, I32, I32, I32, I32, I32), i,
-                (inst, x) -> r(v.connect(a(x, 0), a(x, 1), a(x, 2), a(x, 3), a(x, 4), a(x, 5), a(x, 6))));
-        add("vt_best_index", p(I32, I32, I32), i, (inst, x) -> r(v.bestIndex(a(x, 0), a(x, 1), a(x, 2))));
-        add("vt_disconnect", p(I32, I32), i, (inst, x) -> r(v.disconnect(a(x, 0), a(x, 1))));
-        add("vt_open", p(I32, I32, I32), i, (inst, x) -> r(v.open(a(x, 0), a(x, 1), a(x, 2))));
-        add("vt_close", p(I32), i, (inst, x) -> r(v.close(a(x, 0))));
-        add("vt_filter", p(I32, I32, I32, I32, I32, I32), i,
-                (inst, x) -> r(v.filter(a(x, 0), a(x, 1), a(x, 2), a(x, 3), a(x, 4), a(x, 5))));
-        add("vt_next", p(I32, I32), i, (inst, x) -> r(v.next(a(x, 0), a(x, 1))));
-        add("vt_eof", p(I32), i, (inst, x) -> r(v.eof(a(x, 0))));
-        add("vt_column", p(I32, I32, I32), i, (inst, x) -> r(v.column(a(x, 0), a(x, 1), a(x, 2))));
-        add("vt_rowid", p(I32, I32, I32), i, (inst, x) -> r(v.rowid(a(x, 0), a(x, 1), a(x, 2))));
-        add("vt_update", p(I32, I32, I32, I32, I32), i,
-                (inst, x) -> r(v.update(a(x, 0), a(x, 1), a(x, 2), a(x, 3), a(x, 4))));
-        add("vt_module_destroy", p(I32), p(), (inst, x) -> {
-            v.destroyModule(a(x, 0));
-            return NONE;
-        });
+    private static final class VfsHandle implements WasmFunctionHandle {
+        private final Vfs call;
+        private final VfsBridge v;
+
+        VfsHandle(Vfs call, VfsBridge v) {
+            this.call = call;
+            this.v = v;
+        }
+
+        @Override
+        public long[] apply(Instance instance, long... x) {
+            switch (call) {
+                case OPEN: return r(v.open(a(x, 0), a(x, 1), a(x, 2), a(x, 3)));
+                case DELETE: return r(v.delete(a(x, 0), a(x, 1)));
+                case ACCESS: return r(v.access(a(x, 0), a(x, 1), a(x, 2)));
+                case FULL_PATHNAME: return r(v.fullPathname(a(x, 0), a(x, 1), a(x, 2)));
+                case RANDOMNESS: return r(v.randomness(a(x, 0), a(x, 1)));
+                case SLEEP: return r(v.sleep(a(x, 0)));
+                case CURRENT_TIME: return r(v.currentTime(a(x, 0)));
+                case LOCALTIME: return r(v.localtime(x[0], a(x, 1)));
+                case SHM_SUPPORTED: return r(v.shmSupported() ? 1 : 0);
+                case CLOSE: return r(v.close(a(x, 0)));
+                case READ: return r(v.read(a(x, 0), a(x, 1), a(x, 2), x[3]));
+                case WRITE: return r(v.write(a(x, 0), a(x, 1), a(x, 2), x[3]));
+                case TRUNCATE: return r(v.truncate(a(x, 0), x[1]));
+                case SYNC: return r(v.sync(a(x, 0), a(x, 1)));
+                case SIZE: return r(v.size(a(x, 0), a(x, 1)));
+                case LOCK: return r(v.lock(a(x, 0), a(x, 1)));
+                case UNLOCK: return r(v.unlock(a(x, 0), a(x, 1)));
+                case CHECK_RESERVED_LOCK: return r(v.checkReservedLock(a(x, 0), a(x, 1)));
+                case FILE_CONTROL: return r(v.fileControl(a(x, 0), a(x, 1), a(x, 2)));
+                case SECTOR_SIZE: return r(v.sectorSize(a(x, 0)));
+                case DEVICE_CHARACTERISTICS: return r(v.deviceCharacteristics(a(x, 0)));
+                case SHM_MAP: return r(v.shmMap(a(x, 0), a(x, 1), a(x, 2), a(x, 3), a(x, 4)));
+                case SHM_LOCK: return r(v.shmLock(a(x, 0), a(x, 1), a(x, 2), a(x, 3)));
+                case SHM_BARRIER:
+                    v.shmBarrier(a(x, 0));
+                    return NONE;
+                case SHM_UNMAP: return r(v.shmUnmap(a(x, 0), a(x, 1)));
+                default: throw new AssertionError(call);
+            }
+        }
     }
 
-    private void callbackImports(CallbackBridge c) {
-        ValType[] i = p(I32);
-        add("fn_func", p(I32, I32, I32, I32), p(), (inst, x) -> {
-            c.func(a(x, 0), a(x, 1), a(x, 2), a(x, 3));
-            return NONE;
-        });
-        add("fn_step", p(I32, I32, I32, I32), p(), (inst, x) -> {
-            c.step(a(x, 0), a(x, 1), a(x, 2), a(x, 3));
-            return NONE;
-        });
-        add("fn_final", p(I32, I32), p(), (inst, x) -> {
-            c.finish(a(x, 0), a(x, 1));
-            return NONE;
-        });
-        add("fn_value", p(I32, I32), p(), (inst, x) -> {
-            c.value(a(x, 0), a(x, 1));
-            return NONE;
-        });
-        add("fn_inverse", p(I32, I32, I32, I32), p(), (inst, x) -> {
-            c.inverse(a(x, 0), a(x, 1), a(x, 2), a(x, 3));
-            return NONE;
-        });
-        add("fn_destroy", p(I32), p(), (inst, x) -> {
-            c.destroyFunction(a(x, 0));
-            return NONE;
-        });
-        add("collation_compare", p(I32, I32, I32, I32, I32), i,
-                (inst, x) -> r(c.collate(a(x, 0), a(x, 1), a(x, 2), a(x, 3), a(x, 4))));
-        add("collation_destroy", p(I32), p(), (inst, x) -> {
-            c.destroyCollation(a(x, 0));
-            return NONE;
-        });
-        add("hook_commit", p(I32), i, (inst, x) -> r(c.commit(a(x, 0))));
-        add("hook_rollback", p(I32), p(), (inst, x) -> {
-            c.rollback(a(x, 0));
-            return NONE;
-        });
-        add("hook_update", p(I32, I32, I32, I32, I64), p(), (inst, x) -> {
-            c.update(a(x, 0), a(x, 1), a(x, 2), a(x, 3), x[4]);
-            return NONE;
-        });
-        add("hook_preupdate", p(I32, I32, I32, I32, I32, I64, I64), p(), (inst, x) -> {
-            c.preupdate(a(x, 0), a(x, 1), a(x, 2), a(x, 3), a(x, 4), x[5], x[6]);
-            return NONE;
-        });
-        add("hook_authorizer", p(I32, I32, I32, I32, I32, I32), i,
-                (inst, x) -> r(c.authorize(a(x, 0), a(x, 1), a(x, 2), a(x, 3), a(x, 4), a(x, 5))));
-        add("hook_progress", p(I32), i, (inst, x) -> r(c.progress(a(x, 0))));
-        add("hook_busy", p(I32, I32), i, (inst, x) -> r(c.busy(a(x, 0), a(x, 1))));
-        add("hook_trace", p(I32, I32, I32, I32), i, (inst, x) -> r(c.trace(a(x, 0), a(x, 1), a(x, 2), a(x, 3))));
+    // ------------------------------------------------------------------ functions, collations, hooks
+
+    private enum Callback {
+        FUNC("fn_func", type(p(I32, I32, I32, I32))),
+        STEP("fn_step", type(p(I32, I32, I32, I32))),
+        FINAL("fn_final", type(p(I32, I32))),
+        VALUE("fn_value", type(p(I32, I32))),
+        INVERSE("fn_inverse", type(p(I32, I32, I32, I32))),
+        DESTROY_FUNCTION("fn_destroy", type(p(I32))),
+        COLLATE("collation_compare", type(p(I32, I32, I32, I32, I32), I32)),
+        DESTROY_COLLATION("collation_destroy", type(p(I32))),
+        COMMIT("hook_commit", type(p(I32), I32)),
+        ROLLBACK("hook_rollback", type(p(I32))),
+        UPDATE("hook_update", type(p(I32, I32, I32, I32, I64))),
+        PREUPDATE("hook_preupdate", type(p(I32, I32, I32, I32, I32, I64, I64))),
+        AUTHORIZE("hook_authorizer", type(p(I32, I32, I32, I32, I32, I32), I32)),
+        PROGRESS("hook_progress", type(p(I32), I32)),
+        BUSY("hook_busy", type(p(I32, I32), I32)),
+        TRACE("hook_trace", type(p(I32, I32, I32, I32), I32));
+
+        static final Callback[] ALL = values();
+        final String importName;
+        final FunctionType type;
+
+        Callback(String importName, FunctionType type) {
+            this.importName = importName;
+            this.type = type;
+        }
+    }
+
+    private static final class CallbackHandle implements WasmFunctionHandle {
+        private final Callback call;
+        private final CallbackBridge c;
+
+        CallbackHandle(Callback call, CallbackBridge c) {
+            this.call = call;
+            this.c = c;
+        }
+
+        @Override
+        public long[] apply(Instance instance, long... x) {
+            switch (call) {
+                case FUNC: c.func(a(x, 0), a(x, 1), a(x, 2), a(x, 3)); return NONE;
+                case STEP: c.step(a(x, 0), a(x, 1), a(x, 2), a(x, 3)); return NONE;
+                case FINAL: c.finish(a(x, 0), a(x, 1)); return NONE;
+                case VALUE: c.value(a(x, 0), a(x, 1)); return NONE;
+                case INVERSE: c.inverse(a(x, 0), a(x, 1), a(x, 2), a(x, 3)); return NONE;
+                case DESTROY_FUNCTION: c.destroyFunction(a(x, 0)); return NONE;
+                case COLLATE: return r(c.collate(a(x, 0), a(x, 1), a(x, 2), a(x, 3), a(x, 4)));
+                case DESTROY_COLLATION: c.destroyCollation(a(x, 0)); return NONE;
+                case COMMIT: return r(c.commit(a(x, 0)));
+                case ROLLBACK: c.rollback(a(x, 0)); return NONE;
+                case UPDATE: c.update(a(x, 0), a(x, 1), a(x, 2), a(x, 3), x[4]); return NONE;
+                case PREUPDATE: c.preupdate(a(x, 0), a(x, 1), a(x, 2), a(x, 3), a(x, 4), x[5], x[6]); return NONE;
+                case AUTHORIZE: return r(c.authorize(a(x, 0), a(x, 1), a(x, 2), a(x, 3), a(x, 4), a(x, 5)));
+                case PROGRESS: return r(c.progress(a(x, 0)));
+                case BUSY: return r(c.busy(a(x, 0), a(x, 1)));
+                case TRACE: return r(c.trace(a(x, 0), a(x, 1), a(x, 2), a(x, 3)));
+                default: throw new AssertionError(call);
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------ virtual tables
+
+    private enum Vtab {
+        CONNECT("vt_connect", type(p(I32, I32, I32, I32, I32, I32, I32), I32)),
+        BEST_INDEX("vt_best_index", type(p(I32, I32, I32), I32)),
+        DISCONNECT("vt_disconnect", type(p(I32, I32), I32)),
+        OPEN("vt_open", type(p(I32, I32, I32), I32)),
+        CLOSE("vt_close", type(p(I32), I32)),
+        FILTER("vt_filter", type(p(I32, I32, I32, I32, I32, I32), I32)),
+        NEXT("vt_next", type(p(I32, I32), I32)),
+        EOF("vt_eof", type(p(I32), I32)),
+        COLUMN("vt_column", type(p(I32, I32, I32), I32)),
+        ROWID("vt_rowid", type(p(I32, I32, I32), I32)),
+        UPDATE("vt_update", type(p(I32, I32, I32, I32, I32), I32)),
+        DESTROY_MODULE("vt_module_destroy", type(p(I32)));
+
+        static final Vtab[] ALL = values();
+        final String importName;
+        final FunctionType type;
+
+        Vtab(String importName, FunctionType type) {
+            this.importName = importName;
+            this.type = type;
+        }
+    }
+
+    private static final class VtabHandle implements WasmFunctionHandle {
+        private final Vtab call;
+        private final VtabBridge v;
+
+        VtabHandle(Vtab call, VtabBridge v) {
+            this.call = call;
+            this.v = v;
+        }
+
+        @Override
+        public long[] apply(Instance instance, long... x) {
+            switch (call) {
+                case CONNECT: return r(v.connect(a(x, 0), a(x, 1), a(x, 2), a(x, 3), a(x, 4), a(x, 5), a(x, 6)));
+                case BEST_INDEX: return r(v.bestIndex(a(x, 0), a(x, 1), a(x, 2)));
+                case DISCONNECT: return r(v.disconnect(a(x, 0), a(x, 1)));
+                case OPEN: return r(v.open(a(x, 0), a(x, 1), a(x, 2)));
+                case CLOSE: return r(v.close(a(x, 0)));
+                case FILTER: return r(v.filter(a(x, 0), a(x, 1), a(x, 2), a(x, 3), a(x, 4), a(x, 5)));
+                case NEXT: return r(v.next(a(x, 0), a(x, 1)));
+                case EOF: return r(v.eof(a(x, 0)));
+                case COLUMN: return r(v.column(a(x, 0), a(x, 1), a(x, 2)));
+                case ROWID: return r(v.rowid(a(x, 0), a(x, 1), a(x, 2)));
+                case UPDATE: return r(v.update(a(x, 0), a(x, 1), a(x, 2), a(x, 3), a(x, 4)));
+                case DESTROY_MODULE: v.destroyModule(a(x, 0)); return NONE;
+                default: throw new AssertionError(call);
+            }
+        }
     }
 }
