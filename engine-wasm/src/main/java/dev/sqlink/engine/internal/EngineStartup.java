@@ -10,7 +10,7 @@ import java.lang.invoke.MethodHandles;
  * loading the generated function classes (most of the bytecode), and loading the rest of the
  * machine. An open that comes first simply does or joins them.
  *
- * <p>A fourth thread only warms up (links the host imports' lambdas, creates the memory's
+ * <p>A fourth thread only warms up (loads the host imports' classes, creates the memory's
  * VarHandles) once the parse is done, on the core the parse leaves free while the classes are
  * still loading. Nobody waits for it: an open that gets there first links them itself, and a
  * failure there would repeat, and be reported, on the open's own path.

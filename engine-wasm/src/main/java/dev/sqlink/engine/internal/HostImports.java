@@ -46,8 +46,7 @@ public final class HostImports {
 
     /**
      * Builds one throwaway set of imports so that the first real instance finds their classes
-     * loaded and the VFS's SecureRandom created, work {@link EngineStartup} moves off the opener's
-     * thread. Nothing is opened or kept.
+     * loaded, work {@link EngineStartup} moves off the opener's thread. Nothing is opened or kept.
      */
     static void linkAhead() {
         CallbackBridge callbacks = new CallbackBridge();

@@ -8,7 +8,6 @@ import dev.sqlink.engine.vfs.VfsException;
 import dev.sqlink.engine.vfs.VfsFile;
 import java.lang.invoke.VarHandle;
 import java.nio.charset.StandardCharsets;
-import java.security.SecureRandom;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
@@ -30,7 +29,6 @@ public final class VfsBridge {
     private static final int SQLITE_NOTFOUND = 12;
     private static final int SQLITE_FCNTL_SIZE_HINT = 5;
     private static final long UNIX_EPOCH_JULIAN_MS = 210866760000000L;
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final Vfs vfs;
     private final List<VfsFile> files = new ArrayList<>();
@@ -163,7 +161,7 @@ public final class VfsBridge {
 
     int randomness(int n, int zOut) {
         byte[] bytes = new byte[n];
-        RANDOM.nextBytes(bytes);
+        SeedSource.fill(bytes);
         nat.memory.write(zOut, bytes);
         return n;
     }
