@@ -226,7 +226,11 @@ public final class Database implements AutoCloseable {
             if (closed) {
                 return;
             }
-            closed = true;
+            synchronized (abortMonitor) {
+                // From here interrupt() writes nothing: the instance may serve another
+                // connection once this one is closed.
+                closed = true;
+            }
             if (brokenReason != null || nat.trap() != null) {
                 engine.abandon();
                 return;
@@ -235,10 +239,18 @@ public final class Database implements AutoCloseable {
                 s.finalizeLocked();
             }
             openStatements.clear();
-            int rc = nat.close(db);
-            // close_v2 defers while blob handles or backups are open; the instance dies with
-            // this object anyway, so release any file it still holds now.
-            engine.abandon();
+            // Only a connection that closes completely leaves an instance fit for the next one.
+            // While blob handles or backups are open, sqlite3_close refuses (BUSY) and close_v2
+            // closes as soon as they end; such an instance is not reused, and any file it still
+            // holds is released now.
+            int rc = nat.closeUnlessBusy(db);
+            boolean complete = rc == ResultCode.OK;
+            if ((rc & 0xff) == ResultCode.BUSY) {
+                rc = nat.close(db);
+            }
+            if (!complete || !engine.recycle()) {
+                engine.abandon();
+            }
             if (rc != ResultCode.OK) {
                 throw new SqliteException(rc, "close failed: " + ResultCode.describe(rc));
             }
@@ -402,9 +414,11 @@ public final class Database implements AutoCloseable {
 
     /** Stops the running statement from any thread; it fails with {@link ResultCode#INTERRUPT}. */
     public void interrupt() {
-        if (!closed && brokenReason == null) {
-            nat.memory.writeI32(interruptFlag, 1);
-            VarHandle.fullFence();
+        synchronized (abortMonitor) { // close() sets closed under it: no write after the instance moved on
+            if (!closed && brokenReason == null) {
+                nat.memory.writeI32(interruptFlag, 1);
+                VarHandle.fullFence();
+            }
         }
     }
 

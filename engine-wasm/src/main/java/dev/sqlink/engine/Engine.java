@@ -24,7 +24,7 @@ public final class Engine {
     }
 
     public static Database open(String filename, int flags, EngineOptions options) {
-        return Database.open(EngineInstance.create(options.vfs(), options.maxMemoryPages()), filename, flags);
+        return Database.open(EngineInstance.obtain(options.vfs(), options.maxMemoryPages()), filename, flags);
     }
 
     /** SQLite's version, e.g. {@code 3.54.1}, without opening a database file. */

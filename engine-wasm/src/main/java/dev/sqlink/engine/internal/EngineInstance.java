@@ -7,20 +7,32 @@ import dev.sqlink.engine.generated.SqliteModule;
 import dev.sqlink.engine.vfs.Vfs;
 
 /**
- * One SQLite instance: a fresh linear memory running the build-time compiled module,
- * wired to its own VFS and callback bridges. One per connection, never shared.
+ * One SQLite instance: a linear memory running the build-time compiled module, wired to the
+ * VFS and callback bridges of the one connection it serves. Never shared by two connections at
+ * once; after a connection closes cleanly its instance may serve a later one, put back first
+ * into the state of a new instance (see {@link #recycle()}).
  */
 public final class EngineInstance {
     public final Native nat;
     public final VfsBridge vfs;
     public final CallbackBridge callbacks;
     public final VtabBridge vtabs;
+    private final Instance instance;
+    private final HostImports.Targets targets;
+    private final int maxMemoryPages;
 
-    private EngineInstance(Native nat, VfsBridge vfs, CallbackBridge callbacks, VtabBridge vtabs) {
+    private EngineInstance(Instance instance, Native nat, HostImports.Targets targets, int maxMemoryPages) {
+        this.instance = instance;
         this.nat = nat;
-        this.vfs = vfs;
-        this.callbacks = callbacks;
-        this.vtabs = vtabs;
+        this.targets = targets;
+        this.vfs = targets.vfs;
+        this.callbacks = targets.callbacks;
+        this.vtabs = targets.vtabs;
+        this.maxMemoryPages = maxMemoryPages;
+        nat.onTrap(vfs::closeAll);
+        vfs.bind(nat, (SharedPageMemory) instance.memory());
+        callbacks.bind(nat);
+        vtabs.bind(nat);
     }
 
     /** The parsed module (the stripped .meta), parsed once per JVM. */
@@ -29,37 +41,96 @@ public final class EngineInstance {
     }
 
     /**
+     * An instance for a new connection: a closed connection's, if one with the same memory cap
+     * is idle, otherwise a new one. Either way its bridges, and so its VFS, are new.
+     *
      * @param maxMemoryPages the cap on linear memory in 64 KiB pages, or 0 for no cap
      *     beyond wasm32's own
      */
-    public static EngineInstance create(Vfs vfs, int maxMemoryPages) {
+    public static EngineInstance obtain(Vfs vfs, int maxMemoryPages) {
+        IdleInstances.Idle idle = IdleInstances.take(maxMemoryPages);
+        if (idle == null) {
+            return create(vfs, maxMemoryPages);
+        }
+        HostImports.Targets targets = idle.targets();
+        HostImports.Targets fresh = newTargets(vfs);
+        targets.vfs = fresh.vfs;
+        targets.callbacks = fresh.callbacks;
+        targets.vtabs = fresh.vtabs;
+        idle.nat().forgetAllocations();
+        return new EngineInstance(idle.instance(), idle.nat(), targets, maxMemoryPages);
+    }
+
+    /** A new instance, built from the module. */
+    static EngineInstance create(Vfs vfs, int maxMemoryPages) {
         EngineStartup.begin(); // no-op once begun: the classes load on another core while this thread parses
         WasmModule module = module();
         EngineStartup.awaitMachineClasses();
-        VfsBridge vfsBridge = new VfsBridge(vfs);
-        CallbackBridge callbacks = new CallbackBridge();
-        VtabBridge vtabs = new VtabBridge(callbacks);
+        HostImports.Targets targets = newTargets(vfs);
         Instance.Builder builder = Instance.builder(module)
                 .withMachineFactory(SqliteModule::create)
                 // pages the VFS can share between instances: the WAL index lives there
                 .withMemoryFactory(SharedPageMemory::new)
-                .withImportValues(HostImports.create(vfsBridge, callbacks, vtabs));
+                .withImportValues(HostImports.create(targets));
         if (maxMemoryPages > 0) {
             int initial = module.memorySection().orElseThrow().getMemory(0).limits().initialPages();
             builder.withMemoryLimits(new MemoryLimits(initial, Math.max(initial, maxMemoryPages)));
         }
         Instance instance = builder.build();
         instance.export("_initialize").apply();
-        Native nat = new Native(instance);
-        nat.onTrap(vfsBridge::closeAll);
-        vfsBridge.bind(nat, (SharedPageMemory) instance.memory());
-        callbacks.bind(nat);
-        vtabs.bind(nat);
-        return new EngineInstance(nat, vfsBridge, callbacks, vtabs);
+        instance.export("sqlite3_initialize").apply();
+        Pristine.noteFirst(instance);
+        return new EngineInstance(instance, new Native(instance), targets, maxMemoryPages);
+    }
+
+    private static HostImports.Targets newTargets(Vfs vfs) {
+        CallbackBridge callbacks = new CallbackBridge();
+        return new HostImports.Targets(new VfsBridge(vfs), callbacks, new VtabBridge(callbacks));
+    }
+
+    /**
+     * Offers this instance to a later connection, once its own connection has closed cleanly.
+     * It is taken only if nothing of that connection is left: no trap or pending abort, no file
+     * still open. Its memory and globals are then written back to the state of a new instance
+     * (so no byte of the old connection's data survives), its bridges are let go (and with
+     * them anything the old connection registered), and it waits for the next {@link #obtain}.
+     * Returns whether it was taken; this object must not be used for the engine afterwards.
+     */
+    public boolean recycle() {
+        PristineImage image = Pristine.image();
+        if (image == null || !image.fitsIn(instance) || nat.trap() != null || nat.abortRequested()
+                || vfs.hasOpenFiles()) {
+            return false;
+        }
+        image.restore(instance);
+        targets.vfs = null;
+        targets.callbacks = null;
+        targets.vtabs = null;
+        IdleInstances.offer(new IdleInstances.Idle(instance, nat, targets, maxMemoryPages));
+        return true;
     }
 
     /** Releases host resources after the instance can no longer be trusted (a trap). */
     public void abandon() {
         vfs.closeAll();
+    }
+
+    /** The image every reused instance is restored to: that of the first instance this JVM built. */
+    private static final class Pristine {
+        private static volatile PristineImage first;
+
+        static void noteFirst(Instance instance) {
+            if (first == null) {
+                synchronized (Pristine.class) {
+                    if (first == null) {
+                        first = PristineImage.of(instance);
+                    }
+                }
+            }
+        }
+
+        static PristineImage image() {
+            return first;
+        }
     }
 }

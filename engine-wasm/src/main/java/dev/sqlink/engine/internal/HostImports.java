@@ -17,7 +17,8 @@ import java.util.List;
 /**
  * The "sqlink" import module: the functions the C glue ({@code sqlink_glue.c}) calls on
  * the host. Each import forwards to the connection's {@link VfsBridge}, {@link CallbackBridge}
- * or {@link VtabBridge}; signatures here must match the C declarations exactly.
+ * or {@link VtabBridge}, found through the instance's {@link Targets} (an instance that is reused
+ * for another connection gets new ones); signatures here must match the C declarations exactly.
  *
  * <p>Why enums and a switch rather than a lambda per import: each of ~50 lambdas is a class the
  * JVM spins at run time, which in a cold JVM cost ~50 ms of CPU, and a first open that got there
@@ -30,16 +31,29 @@ public final class HostImports {
 
     private HostImports() {}
 
-    public static ImportValues create(VfsBridge vfs, CallbackBridge cb, VtabBridge vt) {
+    /** The bridges of the connection an instance serves now. */
+    static final class Targets {
+        VfsBridge vfs;
+        CallbackBridge callbacks;
+        VtabBridge vtabs;
+
+        Targets(VfsBridge vfs, CallbackBridge callbacks, VtabBridge vtabs) {
+            this.vfs = vfs;
+            this.callbacks = callbacks;
+            this.vtabs = vtabs;
+        }
+    }
+
+    static ImportValues create(Targets targets) {
         List<ImportFunction> functions = new ArrayList<>(Vfs.ALL.length + Callback.ALL.length + Vtab.ALL.length);
         for (Vfs call : Vfs.ALL) {
-            functions.add(new HostFunction(MODULE, call.importName, call.type, new VfsHandle(call, vfs)));
+            functions.add(new HostFunction(MODULE, call.importName, call.type, new VfsHandle(call, targets)));
         }
         for (Callback call : Callback.ALL) {
-            functions.add(new HostFunction(MODULE, call.importName, call.type, new CallbackHandle(call, cb)));
+            functions.add(new HostFunction(MODULE, call.importName, call.type, new CallbackHandle(call, targets)));
         }
         for (Vtab call : Vtab.ALL) {
-            functions.add(new HostFunction(MODULE, call.importName, call.type, new VtabHandle(call, vt)));
+            functions.add(new HostFunction(MODULE, call.importName, call.type, new VtabHandle(call, targets)));
         }
         return ImportValues.builder().withFunctions(functions).build();
     }
@@ -50,7 +64,7 @@ public final class HostImports {
      */
     static void linkAhead() {
         CallbackBridge callbacks = new CallbackBridge();
-        create(new VfsBridge(FileVfs.INSTANCE), callbacks, new VtabBridge(callbacks));
+        create(new Targets(new VfsBridge(FileVfs.INSTANCE), callbacks, new VtabBridge(callbacks)));
     }
 
     private static FunctionType type(ValType[] params, ValType... results) {
@@ -110,15 +124,16 @@ public final class HostImports {
 
     private static final class VfsHandle implements WasmFunctionHandle {
         private final Vfs call;
-        private final VfsBridge v;
+        private final Targets targets;
 
-        VfsHandle(Vfs call, VfsBridge v) {
+        VfsHandle(Vfs call, Targets targets) {
             this.call = call;
-            this.v = v;
+            this.targets = targets;
         }
 
         @Override
         public long[] apply(Instance instance, long... x) {
+            VfsBridge v = targets.vfs;
             switch (call) {
                 case OPEN: return r(v.open(a(x, 0), a(x, 1), a(x, 2), a(x, 3)));
                 case DELETE: return r(v.delete(a(x, 0), a(x, 1)));
@@ -184,15 +199,16 @@ public final class HostImports {
 
     private static final class CallbackHandle implements WasmFunctionHandle {
         private final Callback call;
-        private final CallbackBridge c;
+        private final Targets targets;
 
-        CallbackHandle(Callback call, CallbackBridge c) {
+        CallbackHandle(Callback call, Targets targets) {
             this.call = call;
-            this.c = c;
+            this.targets = targets;
         }
 
         @Override
         public long[] apply(Instance instance, long... x) {
+            CallbackBridge c = targets.callbacks;
             switch (call) {
                 case FUNC: c.func(a(x, 0), a(x, 1), a(x, 2), a(x, 3)); return NONE;
                 case STEP: c.step(a(x, 0), a(x, 1), a(x, 2), a(x, 3)); return NONE;
@@ -243,15 +259,16 @@ public final class HostImports {
 
     private static final class VtabHandle implements WasmFunctionHandle {
         private final Vtab call;
-        private final VtabBridge v;
+        private final Targets targets;
 
-        VtabHandle(Vtab call, VtabBridge v) {
+        VtabHandle(Vtab call, Targets targets) {
             this.call = call;
-            this.v = v;
+            this.targets = targets;
         }
 
         @Override
         public long[] apply(Instance instance, long... x) {
+            VtabBridge v = targets.vtabs;
             switch (call) {
                 case CONNECT: return r(v.connect(a(x, 0), a(x, 1), a(x, 2), a(x, 3), a(x, 4), a(x, 5), a(x, 6)));
                 case BEST_INDEX: return r(v.bestIndex(a(x, 0), a(x, 1), a(x, 2)));

@@ -20,6 +20,7 @@ public final class Native {
 
     private final ExportFunction open;
     private final ExportFunction close;
+    private final ExportFunction closeUnlessBusy;
     private final ExportFunction errmsg;
     private final ExportFunction extendedErrcode;
     private final ExportFunction errstr;
@@ -95,6 +96,7 @@ public final class Native {
         this.instance = instance;
         open = guarded(instance, "sqlite3_open_v2");
         close = guarded(instance, "sqlite3_close_v2");
+        closeUnlessBusy = guarded(instance, "sqlite3_close");
         errmsg = guarded(instance, "sqlite3_errmsg");
         extendedErrcode = guarded(instance, "sqlite3_extended_errcode");
         errstr = guarded(instance, "sqlite3_errstr");
@@ -345,8 +347,14 @@ public final class Native {
         return i(open.apply(filename, ppDb, flags, vfs));
     }
 
+    /** sqlite3_close_v2: closes now, or as soon as the last blob handle or backup using it ends. */
     public int close(int db) {
         return i(close.apply(db));
+    }
+
+    /** sqlite3_close: closes completely, or returns SQLITE_BUSY and leaves the connection open. */
+    public int closeUnlessBusy(int db) {
+        return i(closeUnlessBusy.apply(db));
     }
 
     public String errmsg(int db) {
@@ -536,6 +544,15 @@ public final class Native {
     private static final int SQLITE_TRANSIENT = -1;
     private int bindBuffer;
     private int bindBufferSize;
+
+    /**
+     * Forgets the buffers this side allocated in the instance's memory: that memory has just been
+     * put back into a state in which they were never allocated (the instance is reused).
+     */
+    void forgetAllocations() {
+        bindBuffer = 0;
+        bindBufferSize = 0;
+    }
 
     /** Binds text of at most COPY_BIND_MAX bytes; SQLite copies them before returning. */
     public int bindTextCopied(int stmt, int index, byte[] bytes) {

@@ -14,6 +14,7 @@ import java.nio.ByteOrder;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.BitSet;
 
 /**
  * A wasm linear memory made of 64 KiB pages, any of which the host can replace by a page
@@ -49,6 +50,8 @@ public final class SharedPageMemory implements Memory {
      */
     private volatile int pageCount;
     private DataSegment[] dataSegments;
+    /** Slots holding a page mapped from another memory: never written by {@link #restore}. */
+    private final BitSet sharedSlots = new BitSet();
     /** True until the first zero() or bulk write: the pages are still the JVM's zeroed arrays. */
     private boolean fresh = true;
 
@@ -71,11 +74,51 @@ public final class SharedPageMemory implements Memory {
             throw new IllegalArgumentException("cannot map a shared page at page " + index);
         }
         pages[index] = shared;
+        sharedSlots.set(index);
     }
 
     /** Gives page {@code index} back a private, zeroed page. */
     public void unmapSharedPage(int index) {
         pages[index] = new byte[PAGE_SIZE];
+        sharedSlots.clear(index);
+    }
+
+    // ------------------------------------------------------------------ images
+
+    /** A copy of every page as it is now, to give this or another memory of the same module these bytes again. */
+    byte[][] image() {
+        byte[][] image = new byte[pageCount][];
+        for (int i = 0; i < image.length; i++) {
+            image[i] = pages[i].clone();
+        }
+        return image;
+    }
+
+    /**
+     * Makes this memory exactly {@code image}: its size and every byte. Private pages are
+     * overwritten, pages beyond the image dropped, and a page mapped from another memory is
+     * replaced by a private copy, never written (its bytes belong to other connections too).
+     */
+    void restore(byte[][] image) {
+        int count = image.length;
+        if (count > maximumPages) {
+            throw new IllegalArgumentException("an image of " + count + " pages does not fit a memory of at most "
+                    + maximumPages);
+        }
+        if (pages.length < count || pages.length > count + TABLE_HEADROOM) {
+            pages = Arrays.copyOf(pages, Math.min(maximumPages, count + TABLE_HEADROOM));
+        }
+        for (int i = 0; i < count; i++) {
+            if (pages[i] == null || sharedSlots.get(i)) {
+                pages[i] = image[i].clone();
+            } else {
+                System.arraycopy(image[i], 0, pages[i], 0, PAGE_SIZE);
+            }
+        }
+        Arrays.fill(pages, count, pages.length, null);
+        sharedSlots.clear();
+        fresh = false;
+        pageCount = count;
     }
 
     // ------------------------------------------------------------------ size
@@ -255,6 +298,7 @@ public final class SharedPageMemory implements Memory {
         for (int i = 0; i < pageCount; i++) {
             pages[i] = new byte[PAGE_SIZE];
         }
+        sharedSlots.clear();
     }
 
     @Override

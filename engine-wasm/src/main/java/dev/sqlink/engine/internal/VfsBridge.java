@@ -392,7 +392,17 @@ public final class VfsBridge {
     }
 
     /** Closes whatever SQLite left open (only after a trap, when SQLite could not). */
-    void closeAll() {
+    /** Whether SQLite still holds a file open through this bridge (a connection closed only in part). */
+    boolean hasOpenFiles() {
+        for (VfsFile f : files) {
+            if (f != null) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+        void closeAll() {
         for (int h = 0; h < files.size(); h++) {
             VfsFile f = files.get(h);
             if (f != null) {

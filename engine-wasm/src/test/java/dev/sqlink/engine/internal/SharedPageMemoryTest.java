@@ -116,6 +116,34 @@ class SharedPageMemoryTest {
     }
 
     @Test
+    void restoringAnImageGivesBackItsSizeAndBytesAndNeverWritesAMappedPage() {
+        SharedPageMemory memory = new SharedPageMemory(new MemoryLimits(2, 100));
+        memory.writeI32(8, 42);
+        memory.writeI32(P + 8, 43);
+        byte[][] image = memory.image();
+        memory.writeI32(8, -1);
+        assertEquals(2, memory.grow(40));
+        memory.writeLong(30 * P, -1L);
+        memory.writeLong(2 * P, -1L);
+        byte[] shared = new byte[P];
+        memory.mapSharedPage(1, shared);
+        memory.writeI32(P + 8, 99);
+
+        memory.restore(image);
+
+        assertEquals(2, memory.pages());
+        assertEquals(42, memory.readInt(8));
+        assertEquals(43, memory.readInt(P + 8));
+        assertEquals(99, shared[8], "the mapped page was written over");
+        assertThrows(WasmRuntimeException.class, () -> memory.read(2 * P));
+        assertEquals(2, memory.grow(1));
+        assertEquals(0L, memory.readLong(2 * P), "a page grown after the restore held old bytes");
+        memory.writeI32(8, 7);
+        memory.restore(image);
+        assertEquals(42, memory.readInt(8), "writing after a restore changed the image");
+    }
+
+    @Test
     void aMappedPageIsTheSameBytesInEveryMemory() {
         SharedPageMemory one = new SharedPageMemory(new MemoryLimits(4, 8));
         SharedPageMemory two = new SharedPageMemory(new MemoryLimits(4, 8));
