@@ -16,7 +16,9 @@ import java.util.List;
  * another driver is on the heap: warms the driver up with one connection, then opens N
  * connections, runs one query on each, keeps them open, and prints the growth of the used heap
  * after full GCs divided by N (and the same for the process's resident memory, which also
- * counts sqlite-jdbc's native memory). Usage: {@code IdleHeap DRIVER CONNECTIONS DATABASE_FILE}.
+ * counts sqlite-jdbc's native memory). The warm-up connection stays open until the end: closed,
+ * sqlink would keep its instance for the next open, which would then count as free.
+ * Usage: {@code IdleHeap DRIVER CONNECTIONS DATABASE_FILE}.
  */
 public final class IdleHeap {
     static final String MARKER = "per-connection:";
@@ -27,9 +29,8 @@ public final class IdleHeap {
         DriverUnderTest driver = DriverUnderTest.named(args[0]);
         int count = Integer.parseInt(args[1]);
         String database = args[2];
-        try (Connection first = driver.open(database)) {
-            queryOnce(first); // class loading, static caches and compiled modules are not per connection
-        }
+        Connection first = driver.open(database);
+        queryOnce(first); // class loading, static caches and compiled modules are not per connection
         long heapBefore = usedHeapAfterGc();
         long rssBefore = residentBytes();
         List<Connection> open = new ArrayList<>();
@@ -44,6 +45,7 @@ public final class IdleHeap {
         for (Connection connection : open) {
             connection.close();
         }
+        first.close();
     }
 
     private static void queryOnce(Connection connection) throws SQLException {
