@@ -13,6 +13,7 @@ import com.dylibso.chicory.wasm.types.ValType;
 import dev.sqlink.engine.vfs.FileVfs;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The "sqlink" import module: the functions the C glue ({@code sqlink_glue.c}) calls on
@@ -20,10 +21,10 @@ import java.util.List;
  * or {@link VtabBridge}, found through the instance's {@link Targets} (an instance that is reused
  * for another connection gets new ones); signatures here must match the C declarations exactly.
  *
- * <p>Why enums and a switch rather than a lambda per import: each of ~50 lambdas is a class the
+ * <p>Why an enum and a switch rather than a lambda per import: each of ~50 lambdas is a class the
  * JVM spins at run time, which in a cold JVM cost ~50 ms of CPU, and a first open that got there
- * before the start-up thread had linked them spun them again itself. The enum constants and the
- * three handle classes load from the jar like any class; the signatures are built once per JVM.
+ * before the start-up thread had linked them spun them again itself. The enum and the one handle
+ * class load from the jar like any class; the signatures are built once per JVM.
  */
 public final class HostImports {
     private static final String MODULE = "sqlink";
@@ -45,15 +46,9 @@ public final class HostImports {
     }
 
     static ImportValues create(Targets targets) {
-        List<ImportFunction> functions = new ArrayList<>(Vfs.ALL.length + Callback.ALL.length + Vtab.ALL.length);
-        for (Vfs call : Vfs.ALL) {
-            functions.add(new HostFunction(MODULE, call.importName, call.type, new VfsHandle(call, targets)));
-        }
-        for (Callback call : Callback.ALL) {
-            functions.add(new HostFunction(MODULE, call.importName, call.type, new CallbackHandle(call, targets)));
-        }
-        for (Vtab call : Vtab.ALL) {
-            functions.add(new HostFunction(MODULE, call.importName, call.type, new VtabHandle(call, targets)));
+        List<ImportFunction> functions = new ArrayList<>(Import.ALL.length);
+        for (Import call : Import.ALL) {
+            functions.add(new HostFunction(MODULE, call.importName, call.type, new Handle(call, targets)));
         }
         return ImportValues.builder().withFunctions(functions).build();
     }
@@ -83,205 +78,145 @@ public final class HostImports {
         return (int) args[i];
     }
 
-    // ------------------------------------------------------------------ VFS and files
+    // ------------------------------------------------------------------ the imports
 
-    private enum Vfs {
-        OPEN("vfs_open", type(p(I32, I32, I32, I32), I32)),
-        DELETE("vfs_delete", type(p(I32, I32), I32)),
-        ACCESS("vfs_access", type(p(I32, I32, I32), I32)),
-        FULL_PATHNAME("vfs_full_pathname", type(p(I32, I32, I32), I32)),
-        RANDOMNESS("vfs_randomness", type(p(I32, I32), I32)),
-        SLEEP("vfs_sleep", type(p(I32), I32)),
-        CURRENT_TIME("vfs_current_time", type(p(I32), I32)),
-        LOCALTIME("vfs_localtime", type(p(I64, I32), I32)),
-        SHM_SUPPORTED("vfs_shm_supported", type(p(), I32)),
-        CLOSE("file_close", type(p(I32), I32)),
-        READ("file_read", type(p(I32, I32, I32, I64), I32)),
-        WRITE("file_write", type(p(I32, I32, I32, I64), I32)),
-        TRUNCATE("file_truncate", type(p(I32, I64), I32)),
-        SYNC("file_sync", type(p(I32, I32), I32)),
-        SIZE("file_size", type(p(I32, I32), I32)),
-        LOCK("file_lock", type(p(I32, I32), I32)),
-        UNLOCK("file_unlock", type(p(I32, I32), I32)),
-        CHECK_RESERVED_LOCK("file_check_reserved_lock", type(p(I32, I32), I32)),
-        FILE_CONTROL("file_control", type(p(I32, I32, I32), I32)),
-        SECTOR_SIZE("file_sector_size", type(p(I32), I32)),
-        DEVICE_CHARACTERISTICS("file_device_characteristics", type(p(I32), I32)),
-        SHM_MAP("file_shm_map", type(p(I32, I32, I32, I32, I32), I32)),
-        SHM_LOCK("file_shm_lock", type(p(I32, I32, I32, I32), I32)),
-        SHM_BARRIER("file_shm_barrier", type(p(I32))),
-        SHM_UNMAP("file_shm_unmap", type(p(I32, I32), I32));
+    private enum Import {
+        // the VFS and its files
+        VFS_OPEN(type(p(I32, I32, I32, I32), I32)),
+        VFS_DELETE(type(p(I32, I32), I32)),
+        VFS_ACCESS(type(p(I32, I32, I32), I32)),
+        VFS_FULL_PATHNAME(type(p(I32, I32, I32), I32)),
+        VFS_RANDOMNESS(type(p(I32, I32), I32)),
+        VFS_SLEEP(type(p(I32), I32)),
+        VFS_CURRENT_TIME(type(p(I32), I32)),
+        VFS_LOCALTIME(type(p(I64, I32), I32)),
+        VFS_SHM_SUPPORTED(type(p(), I32)),
+        FILE_CLOSE(type(p(I32), I32)),
+        FILE_READ(type(p(I32, I32, I32, I64), I32)),
+        FILE_WRITE(type(p(I32, I32, I32, I64), I32)),
+        FILE_TRUNCATE(type(p(I32, I64), I32)),
+        FILE_SYNC(type(p(I32, I32), I32)),
+        FILE_SIZE(type(p(I32, I32), I32)),
+        FILE_LOCK(type(p(I32, I32), I32)),
+        FILE_UNLOCK(type(p(I32, I32), I32)),
+        FILE_CHECK_RESERVED_LOCK(type(p(I32, I32), I32)),
+        FILE_CONTROL(type(p(I32, I32, I32), I32)),
+        FILE_SECTOR_SIZE(type(p(I32), I32)),
+        FILE_DEVICE_CHARACTERISTICS(type(p(I32), I32)),
+        FILE_SHM_MAP(type(p(I32, I32, I32, I32, I32), I32)),
+        FILE_SHM_LOCK(type(p(I32, I32, I32, I32), I32)),
+        FILE_SHM_BARRIER(type(p(I32))),
+        FILE_SHM_UNMAP(type(p(I32, I32), I32)),
+        // SQL functions, collations and hooks
+        FN_FUNC(type(p(I32, I32, I32, I32))),
+        FN_STEP(type(p(I32, I32, I32, I32))),
+        FN_FINAL(type(p(I32, I32))),
+        FN_VALUE(type(p(I32, I32))),
+        FN_INVERSE(type(p(I32, I32, I32, I32))),
+        FN_DESTROY(type(p(I32))),
+        COLLATION_COMPARE(type(p(I32, I32, I32, I32, I32), I32)),
+        COLLATION_DESTROY(type(p(I32))),
+        HOOK_COMMIT(type(p(I32), I32)),
+        HOOK_ROLLBACK(type(p(I32))),
+        HOOK_UPDATE(type(p(I32, I32, I32, I32, I64))),
+        HOOK_PREUPDATE(type(p(I32, I32, I32, I32, I32, I64, I64))),
+        HOOK_AUTHORIZER(type(p(I32, I32, I32, I32, I32, I32), I32)),
+        HOOK_PROGRESS(type(p(I32), I32)),
+        HOOK_BUSY(type(p(I32, I32), I32)),
+        HOOK_TRACE(type(p(I32, I32, I32, I32), I32)),
+        // virtual tables
+        VT_CONNECT(type(p(I32, I32, I32, I32, I32, I32, I32), I32)),
+        VT_BEST_INDEX(type(p(I32, I32, I32), I32)),
+        VT_DISCONNECT(type(p(I32, I32), I32)),
+        VT_OPEN(type(p(I32, I32, I32), I32)),
+        VT_CLOSE(type(p(I32), I32)),
+        VT_FILTER(type(p(I32, I32, I32, I32, I32, I32), I32)),
+        VT_NEXT(type(p(I32, I32), I32)),
+        VT_EOF(type(p(I32), I32)),
+        VT_COLUMN(type(p(I32, I32, I32), I32)),
+        VT_ROWID(type(p(I32, I32, I32), I32)),
+        VT_UPDATE(type(p(I32, I32, I32, I32, I32), I32)),
+        VT_MODULE_DESTROY(type(p(I32)));
 
-        static final Vfs[] ALL = values();
+        static final Import[] ALL = values();
         final String importName;
         final FunctionType type;
 
-        Vfs(String importName, FunctionType type) {
-            this.importName = importName;
+        /** Each constant is named after its import: {@code VFS_OPEN} is {@code sqlink.vfs_open}. */
+        Import(FunctionType type) {
+            this.importName = name().toLowerCase(Locale.ROOT);
             this.type = type;
         }
     }
 
-    private static final class VfsHandle implements WasmFunctionHandle {
-        private final Vfs call;
+    /** One import of one instance: runs {@code call} on the bridge the instance serves now. */
+    private static final class Handle implements WasmFunctionHandle {
+        private final Import call;
         private final Targets targets;
 
-        VfsHandle(Vfs call, Targets targets) {
+        Handle(Import call, Targets targets) {
             this.call = call;
             this.targets = targets;
         }
 
         @Override
         public long[] apply(Instance instance, long... x) {
-            VfsBridge v = targets.vfs;
             switch (call) {
-                case OPEN: return r(v.open(a(x, 0), a(x, 1), a(x, 2), a(x, 3)));
-                case DELETE: return r(v.delete(a(x, 0), a(x, 1)));
-                case ACCESS: return r(v.access(a(x, 0), a(x, 1), a(x, 2)));
-                case FULL_PATHNAME: return r(v.fullPathname(a(x, 0), a(x, 1), a(x, 2)));
-                case RANDOMNESS: return r(v.randomness(a(x, 0), a(x, 1)));
-                case SLEEP: return r(v.sleep(a(x, 0)));
-                case CURRENT_TIME: return r(v.currentTime(a(x, 0)));
-                case LOCALTIME: return r(v.localtime(x[0], a(x, 1)));
-                case SHM_SUPPORTED: return r(v.shmSupported() ? 1 : 0);
-                case CLOSE: return r(v.close(a(x, 0)));
-                case READ: return r(v.read(a(x, 0), a(x, 1), a(x, 2), x[3]));
-                case WRITE: return r(v.write(a(x, 0), a(x, 1), a(x, 2), x[3]));
-                case TRUNCATE: return r(v.truncate(a(x, 0), x[1]));
-                case SYNC: return r(v.sync(a(x, 0), a(x, 1)));
-                case SIZE: return r(v.size(a(x, 0), a(x, 1)));
-                case LOCK: return r(v.lock(a(x, 0), a(x, 1)));
-                case UNLOCK: return r(v.unlock(a(x, 0), a(x, 1)));
-                case CHECK_RESERVED_LOCK: return r(v.checkReservedLock(a(x, 0), a(x, 1)));
-                case FILE_CONTROL: return r(v.fileControl(a(x, 0), a(x, 1), a(x, 2)));
-                case SECTOR_SIZE: return r(v.sectorSize(a(x, 0)));
-                case DEVICE_CHARACTERISTICS: return r(v.deviceCharacteristics(a(x, 0)));
-                case SHM_MAP: return r(v.shmMap(a(x, 0), a(x, 1), a(x, 2), a(x, 3), a(x, 4)));
-                case SHM_LOCK: return r(v.shmLock(a(x, 0), a(x, 1), a(x, 2), a(x, 3)));
-                case SHM_BARRIER:
-                    v.shmBarrier(a(x, 0));
-                    return NONE;
-                case SHM_UNMAP: return r(v.shmUnmap(a(x, 0), a(x, 1)));
-                default: throw new AssertionError(call);
-            }
-        }
-    }
+                case VFS_OPEN: return r(targets.vfs.open(a(x, 0), a(x, 1), a(x, 2), a(x, 3)));
+                case VFS_DELETE: return r(targets.vfs.delete(a(x, 0), a(x, 1)));
+                case VFS_ACCESS: return r(targets.vfs.access(a(x, 0), a(x, 1), a(x, 2)));
+                case VFS_FULL_PATHNAME: return r(targets.vfs.fullPathname(a(x, 0), a(x, 1), a(x, 2)));
+                case VFS_RANDOMNESS: return r(targets.vfs.randomness(a(x, 0), a(x, 1)));
+                case VFS_SLEEP: return r(targets.vfs.sleep(a(x, 0)));
+                case VFS_CURRENT_TIME: return r(targets.vfs.currentTime(a(x, 0)));
+                case VFS_LOCALTIME: return r(targets.vfs.localtime(x[0], a(x, 1)));
+                case VFS_SHM_SUPPORTED: return r(targets.vfs.shmSupported() ? 1 : 0);
+                case FILE_CLOSE: return r(targets.vfs.close(a(x, 0)));
+                case FILE_READ: return r(targets.vfs.read(a(x, 0), a(x, 1), a(x, 2), x[3]));
+                case FILE_WRITE: return r(targets.vfs.write(a(x, 0), a(x, 1), a(x, 2), x[3]));
+                case FILE_TRUNCATE: return r(targets.vfs.truncate(a(x, 0), x[1]));
+                case FILE_SYNC: return r(targets.vfs.sync(a(x, 0), a(x, 1)));
+                case FILE_SIZE: return r(targets.vfs.size(a(x, 0), a(x, 1)));
+                case FILE_LOCK: return r(targets.vfs.lock(a(x, 0), a(x, 1)));
+                case FILE_UNLOCK: return r(targets.vfs.unlock(a(x, 0), a(x, 1)));
+                case FILE_CHECK_RESERVED_LOCK: return r(targets.vfs.checkReservedLock(a(x, 0), a(x, 1)));
+                case FILE_CONTROL: return r(targets.vfs.fileControl(a(x, 0), a(x, 1), a(x, 2)));
+                case FILE_SECTOR_SIZE: return r(targets.vfs.sectorSize(a(x, 0)));
+                case FILE_DEVICE_CHARACTERISTICS: return r(targets.vfs.deviceCharacteristics(a(x, 0)));
+                case FILE_SHM_MAP: return r(targets.vfs.shmMap(a(x, 0), a(x, 1), a(x, 2), a(x, 3), a(x, 4)));
+                case FILE_SHM_LOCK: return r(targets.vfs.shmLock(a(x, 0), a(x, 1), a(x, 2), a(x, 3)));
+                case FILE_SHM_BARRIER: targets.vfs.shmBarrier(a(x, 0)); return NONE;
+                case FILE_SHM_UNMAP: return r(targets.vfs.shmUnmap(a(x, 0), a(x, 1)));
 
-    // ------------------------------------------------------------------ functions, collations, hooks
+                case FN_FUNC: targets.callbacks.func(a(x, 0), a(x, 1), a(x, 2), a(x, 3)); return NONE;
+                case FN_STEP: targets.callbacks.step(a(x, 0), a(x, 1), a(x, 2), a(x, 3)); return NONE;
+                case FN_FINAL: targets.callbacks.finish(a(x, 0), a(x, 1)); return NONE;
+                case FN_VALUE: targets.callbacks.value(a(x, 0), a(x, 1)); return NONE;
+                case FN_INVERSE: targets.callbacks.inverse(a(x, 0), a(x, 1), a(x, 2), a(x, 3)); return NONE;
+                case FN_DESTROY: targets.callbacks.destroyFunction(a(x, 0)); return NONE;
+                case COLLATION_COMPARE: return r(targets.callbacks.collate(a(x, 0), a(x, 1), a(x, 2), a(x, 3), a(x, 4)));
+                case COLLATION_DESTROY: targets.callbacks.destroyCollation(a(x, 0)); return NONE;
+                case HOOK_COMMIT: return r(targets.callbacks.commit(a(x, 0)));
+                case HOOK_ROLLBACK: targets.callbacks.rollback(a(x, 0)); return NONE;
+                case HOOK_UPDATE: targets.callbacks.update(a(x, 0), a(x, 1), a(x, 2), a(x, 3), x[4]); return NONE;
+                case HOOK_PREUPDATE: targets.callbacks.preupdate(a(x, 0), a(x, 1), a(x, 2), a(x, 3), a(x, 4), x[5], x[6]); return NONE;
+                case HOOK_AUTHORIZER: return r(targets.callbacks.authorize(a(x, 0), a(x, 1), a(x, 2), a(x, 3), a(x, 4), a(x, 5)));
+                case HOOK_PROGRESS: return r(targets.callbacks.progress(a(x, 0)));
+                case HOOK_BUSY: return r(targets.callbacks.busy(a(x, 0), a(x, 1)));
+                case HOOK_TRACE: return r(targets.callbacks.trace(a(x, 0), a(x, 1), a(x, 2), a(x, 3)));
 
-    private enum Callback {
-        FUNC("fn_func", type(p(I32, I32, I32, I32))),
-        STEP("fn_step", type(p(I32, I32, I32, I32))),
-        FINAL("fn_final", type(p(I32, I32))),
-        VALUE("fn_value", type(p(I32, I32))),
-        INVERSE("fn_inverse", type(p(I32, I32, I32, I32))),
-        DESTROY_FUNCTION("fn_destroy", type(p(I32))),
-        COLLATE("collation_compare", type(p(I32, I32, I32, I32, I32), I32)),
-        DESTROY_COLLATION("collation_destroy", type(p(I32))),
-        COMMIT("hook_commit", type(p(I32), I32)),
-        ROLLBACK("hook_rollback", type(p(I32))),
-        UPDATE("hook_update", type(p(I32, I32, I32, I32, I64))),
-        PREUPDATE("hook_preupdate", type(p(I32, I32, I32, I32, I32, I64, I64))),
-        AUTHORIZE("hook_authorizer", type(p(I32, I32, I32, I32, I32, I32), I32)),
-        PROGRESS("hook_progress", type(p(I32), I32)),
-        BUSY("hook_busy", type(p(I32, I32), I32)),
-        TRACE("hook_trace", type(p(I32, I32, I32, I32), I32));
-
-        static final Callback[] ALL = values();
-        final String importName;
-        final FunctionType type;
-
-        Callback(String importName, FunctionType type) {
-            this.importName = importName;
-            this.type = type;
-        }
-    }
-
-    private static final class CallbackHandle implements WasmFunctionHandle {
-        private final Callback call;
-        private final Targets targets;
-
-        CallbackHandle(Callback call, Targets targets) {
-            this.call = call;
-            this.targets = targets;
-        }
-
-        @Override
-        public long[] apply(Instance instance, long... x) {
-            CallbackBridge c = targets.callbacks;
-            switch (call) {
-                case FUNC: c.func(a(x, 0), a(x, 1), a(x, 2), a(x, 3)); return NONE;
-                case STEP: c.step(a(x, 0), a(x, 1), a(x, 2), a(x, 3)); return NONE;
-                case FINAL: c.finish(a(x, 0), a(x, 1)); return NONE;
-                case VALUE: c.value(a(x, 0), a(x, 1)); return NONE;
-                case INVERSE: c.inverse(a(x, 0), a(x, 1), a(x, 2), a(x, 3)); return NONE;
-                case DESTROY_FUNCTION: c.destroyFunction(a(x, 0)); return NONE;
-                case COLLATE: return r(c.collate(a(x, 0), a(x, 1), a(x, 2), a(x, 3), a(x, 4)));
-                case DESTROY_COLLATION: c.destroyCollation(a(x, 0)); return NONE;
-                case COMMIT: return r(c.commit(a(x, 0)));
-                case ROLLBACK: c.rollback(a(x, 0)); return NONE;
-                case UPDATE: c.update(a(x, 0), a(x, 1), a(x, 2), a(x, 3), x[4]); return NONE;
-                case PREUPDATE: c.preupdate(a(x, 0), a(x, 1), a(x, 2), a(x, 3), a(x, 4), x[5], x[6]); return NONE;
-                case AUTHORIZE: return r(c.authorize(a(x, 0), a(x, 1), a(x, 2), a(x, 3), a(x, 4), a(x, 5)));
-                case PROGRESS: return r(c.progress(a(x, 0)));
-                case BUSY: return r(c.busy(a(x, 0), a(x, 1)));
-                case TRACE: return r(c.trace(a(x, 0), a(x, 1), a(x, 2), a(x, 3)));
-                default: throw new AssertionError(call);
-            }
-        }
-    }
-
-    // ------------------------------------------------------------------ virtual tables
-
-    private enum Vtab {
-        CONNECT("vt_connect", type(p(I32, I32, I32, I32, I32, I32, I32), I32)),
-        BEST_INDEX("vt_best_index", type(p(I32, I32, I32), I32)),
-        DISCONNECT("vt_disconnect", type(p(I32, I32), I32)),
-        OPEN("vt_open", type(p(I32, I32, I32), I32)),
-        CLOSE("vt_close", type(p(I32), I32)),
-        FILTER("vt_filter", type(p(I32, I32, I32, I32, I32, I32), I32)),
-        NEXT("vt_next", type(p(I32, I32), I32)),
-        EOF("vt_eof", type(p(I32), I32)),
-        COLUMN("vt_column", type(p(I32, I32, I32), I32)),
-        ROWID("vt_rowid", type(p(I32, I32, I32), I32)),
-        UPDATE("vt_update", type(p(I32, I32, I32, I32, I32), I32)),
-        DESTROY_MODULE("vt_module_destroy", type(p(I32)));
-
-        static final Vtab[] ALL = values();
-        final String importName;
-        final FunctionType type;
-
-        Vtab(String importName, FunctionType type) {
-            this.importName = importName;
-            this.type = type;
-        }
-    }
-
-    private static final class VtabHandle implements WasmFunctionHandle {
-        private final Vtab call;
-        private final Targets targets;
-
-        VtabHandle(Vtab call, Targets targets) {
-            this.call = call;
-            this.targets = targets;
-        }
-
-        @Override
-        public long[] apply(Instance instance, long... x) {
-            VtabBridge v = targets.vtabs;
-            switch (call) {
-                case CONNECT: return r(v.connect(a(x, 0), a(x, 1), a(x, 2), a(x, 3), a(x, 4), a(x, 5), a(x, 6)));
-                case BEST_INDEX: return r(v.bestIndex(a(x, 0), a(x, 1), a(x, 2)));
-                case DISCONNECT: return r(v.disconnect(a(x, 0), a(x, 1)));
-                case OPEN: return r(v.open(a(x, 0), a(x, 1), a(x, 2)));
-                case CLOSE: return r(v.close(a(x, 0)));
-                case FILTER: return r(v.filter(a(x, 0), a(x, 1), a(x, 2), a(x, 3), a(x, 4), a(x, 5)));
-                case NEXT: return r(v.next(a(x, 0), a(x, 1)));
-                case EOF: return r(v.eof(a(x, 0)));
-                case COLUMN: return r(v.column(a(x, 0), a(x, 1), a(x, 2)));
-                case ROWID: return r(v.rowid(a(x, 0), a(x, 1), a(x, 2)));
-                case UPDATE: return r(v.update(a(x, 0), a(x, 1), a(x, 2), a(x, 3), a(x, 4)));
-                case DESTROY_MODULE: v.destroyModule(a(x, 0)); return NONE;
+                case VT_CONNECT: return r(targets.vtabs.connect(a(x, 0), a(x, 1), a(x, 2), a(x, 3), a(x, 4), a(x, 5), a(x, 6)));
+                case VT_BEST_INDEX: return r(targets.vtabs.bestIndex(a(x, 0), a(x, 1), a(x, 2)));
+                case VT_DISCONNECT: return r(targets.vtabs.disconnect(a(x, 0), a(x, 1)));
+                case VT_OPEN: return r(targets.vtabs.open(a(x, 0), a(x, 1), a(x, 2)));
+                case VT_CLOSE: return r(targets.vtabs.close(a(x, 0)));
+                case VT_FILTER: return r(targets.vtabs.filter(a(x, 0), a(x, 1), a(x, 2), a(x, 3), a(x, 4), a(x, 5)));
+                case VT_NEXT: return r(targets.vtabs.next(a(x, 0), a(x, 1)));
+                case VT_EOF: return r(targets.vtabs.eof(a(x, 0)));
+                case VT_COLUMN: return r(targets.vtabs.column(a(x, 0), a(x, 1), a(x, 2)));
+                case VT_ROWID: return r(targets.vtabs.rowid(a(x, 0), a(x, 1), a(x, 2)));
+                case VT_UPDATE: return r(targets.vtabs.update(a(x, 0), a(x, 1), a(x, 2), a(x, 3), a(x, 4)));
+                case VT_MODULE_DESTROY: targets.vtabs.destroyModule(a(x, 0)); return NONE;
                 default: throw new AssertionError(call);
             }
         }
