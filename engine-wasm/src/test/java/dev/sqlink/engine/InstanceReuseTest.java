@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.dylibso.chicory.runtime.Memory;
 import dev.sqlink.engine.internal.Native;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
@@ -20,6 +21,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A cleanly closed connection's instance serves a later open, put back first into the state of
@@ -119,6 +121,33 @@ class InstanceReuseTest {
         }
         try (Database db = Engine.open(":memory:", OpenFlags.DEFAULT, capped)) {
             assertSame(cappedNat, db.nat, "the capped instance waited for a capped open");
+        }
+    }
+
+    /**
+     * WAL: the wal-index pages are shared between the connections of a file. A reused instance
+     * must come back without them, and the connection that stayed open must not notice.
+     */
+    @Test
+    void walConnectionsKeepWorkingWhileTheirNeighboursInstanceIsReused(@TempDir Path dir) {
+        String file = dir.resolve("wal.db").toString();
+        try (Database stays = Engine.open(file, OpenFlags.DEFAULT)) {
+            stays.exec("pragma journal_mode=wal; create table t(x); insert into t values (1)");
+            Native reused;
+            try (Database leaves = Engine.open(file, OpenFlags.DEFAULT)) {
+                reused = leaves.nat;
+                leaves.exec("insert into t values (2)");
+                assertEquals(2, single(stays, "select count(*) from t"));
+            }
+            try (Database next = Engine.open(file, OpenFlags.DEFAULT)) {
+                assertSame(reused, next.nat, "not reused, so this test proves nothing");
+                next.exec("insert into t values (3)");
+                assertEquals(3, single(stays, "select count(*) from t"));
+                stays.exec("insert into t values (4)");
+                assertEquals(4, single(next, "select count(*) from t"));
+                assertEquals("wal", text(next, "pragma journal_mode"));
+            }
+            assertEquals(10, single(stays, "select sum(x) from t"));
         }
     }
 
