@@ -57,6 +57,24 @@ class ConnectionFileGrantsTest {
         return e;
     }
 
+    /**
+     * A closed connection's engine instance serves the next open: its grants must come with the
+     * new connection, never with the instance (an unconfined one before, a confined one after).
+     */
+    @Test
+    void grantsBelongToTheConnectionNotToTheReusedEngineInstance() throws SQLException {
+        Path secret = outside.resolve("secret.db");
+        for (int round = 0; round < 3; round++) {
+            try (Connection c = DriverManager.getConnection("jdbc:sqlink:" + dir.resolve("main.db"))) {
+                exec(c, "ATTACH '" + secret + "' AS s");
+                assertEquals(42, one(c, "SELECT x FROM s.t"));
+            }
+            try (Connection c = open("connection:fs.write=" + dbs)) {
+                refusedAuth(c, "ATTACH '" + secret + "' AS s");
+            }
+        }
+    }
+
     @Test
     void attachWorksInsideTheWriteGrantAndIsRefusedOutside() throws SQLException {
         try (Connection c = open("connection:fs.write=" + dbs)) {
