@@ -3,6 +3,7 @@ package dev.sqlink.engine.internal;
 import com.dylibso.chicory.runtime.Instance;
 import com.dylibso.chicory.wasm.WasmModule;
 import com.dylibso.chicory.wasm.types.MemoryLimits;
+import dev.sqlink.engine.ResultCode;
 import dev.sqlink.engine.generated.SqliteModule;
 import dev.sqlink.engine.vfs.Vfs;
 
@@ -78,8 +79,12 @@ public final class EngineInstance {
         }
         Instance instance = builder.build();
         instance.export("_initialize").apply();
-        instance.export("sqlite3_initialize").apply();
-        Pristine.noteFirst(instance);
+        // sqlite3_open_v2 would do it too; done here, the state can become the image reused
+        // instances are restored to. A failure (SQLITE_NOMEM under a tight memory cap) is left
+        // for the open to report, and such an instance is no image.
+        if (instance.export("sqlite3_initialize").apply()[0] == ResultCode.OK) {
+            Pristine.noteFirst(instance);
+        }
         return new EngineInstance(instance, new Native(instance), targets, maxMemoryPages);
     }
 
