@@ -53,13 +53,8 @@ public final class EngineInstance {
         if (idle == null) {
             return create(vfs, maxMemoryPages);
         }
-        HostImports.Targets targets = idle.targets();
-        HostImports.Targets fresh = newTargets(vfs);
-        targets.vfs = fresh.vfs;
-        targets.callbacks = fresh.callbacks;
-        targets.vtabs = fresh.vtabs;
-        idle.nat().forgetAllocations();
-        return new EngineInstance(idle.instance(), idle.nat(), targets, maxMemoryPages);
+        idle.targets().connect(vfs);
+        return new EngineInstance(idle.instance(), idle.nat(), idle.targets(), maxMemoryPages);
     }
 
     /** A new instance, built from the module. */
@@ -67,7 +62,7 @@ public final class EngineInstance {
         EngineStartup.begin(); // no-op once begun: the classes load on another core while this thread parses
         WasmModule module = module();
         EngineStartup.awaitMachineClasses();
-        HostImports.Targets targets = newTargets(vfs);
+        HostImports.Targets targets = new HostImports.Targets(vfs);
         Instance.Builder builder = Instance.builder(module)
                 .withMachineFactory(SqliteModule::create)
                 // pages the VFS can share between instances: the WAL index lives there
@@ -88,11 +83,6 @@ public final class EngineInstance {
         return new EngineInstance(instance, new Native(instance), targets, maxMemoryPages);
     }
 
-    private static HostImports.Targets newTargets(Vfs vfs) {
-        CallbackBridge callbacks = new CallbackBridge();
-        return new HostImports.Targets(new VfsBridge(vfs), callbacks, new VtabBridge(callbacks));
-    }
-
     /**
      * Offers this instance to a later connection, once its own connection has closed cleanly.
      * It is taken only if nothing of that connection is left: no trap or pending abort, no file
@@ -108,9 +98,8 @@ public final class EngineInstance {
             return false;
         }
         image.restore(instance);
-        targets.vfs = null;
-        targets.callbacks = null;
-        targets.vtabs = null;
+        nat.forgetAllocations(); // the restored memory never held them
+        targets.disconnect();
         IdleInstances.offer(new IdleInstances.Idle(instance, nat, targets, maxMemoryPages));
         return true;
     }

@@ -11,6 +11,7 @@ import com.dylibso.chicory.runtime.WasmFunctionHandle;
 import com.dylibso.chicory.wasm.types.FunctionType;
 import com.dylibso.chicory.wasm.types.ValType;
 import dev.sqlink.engine.vfs.FileVfs;
+import dev.sqlink.engine.vfs.Vfs;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -38,10 +39,22 @@ public final class HostImports {
         CallbackBridge callbacks;
         VtabBridge vtabs;
 
-        Targets(VfsBridge vfs, CallbackBridge callbacks, VtabBridge vtabs) {
-            this.vfs = vfs;
-            this.callbacks = callbacks;
-            this.vtabs = vtabs;
+        Targets(Vfs vfs) {
+            connect(vfs);
+        }
+
+        /** New bridges, over {@code vfs}, for the connection the instance serves from now on. */
+        void connect(Vfs vfs) {
+            this.vfs = new VfsBridge(vfs);
+            this.callbacks = new CallbackBridge();
+            this.vtabs = new VtabBridge(callbacks);
+        }
+
+        /** Lets go of the last connection's bridges, and all it registered, while the instance waits. */
+        void disconnect() {
+            vfs = null;
+            callbacks = null;
+            vtabs = null;
         }
     }
 
@@ -58,8 +71,7 @@ public final class HostImports {
      * loaded, work {@link EngineStartup} moves off the opener's thread. Nothing is opened or kept.
      */
     static void linkAhead() {
-        CallbackBridge callbacks = new CallbackBridge();
-        create(new Targets(new VfsBridge(FileVfs.INSTANCE), callbacks, new VtabBridge(callbacks)));
+        create(new Targets(FileVfs.INSTANCE));
     }
 
     private static FunctionType type(ValType[] params, ValType... results) {

@@ -40,9 +40,4 @@ final class IdleInstances {
         }
         return null;
     }
-
-    /** How many wait now. */
-    static synchronized int size() {
-        return IDLE.size();
-    }
 }

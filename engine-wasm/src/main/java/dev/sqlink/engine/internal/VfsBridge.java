@@ -391,7 +391,6 @@ public final class VfsBridge {
         }
     }
 
-    /** Closes whatever SQLite left open (only after a trap, when SQLite could not). */
     /** Whether SQLite still holds a file open through this bridge (a connection closed only in part). */
     boolean hasOpenFiles() {
         for (VfsFile f : files) {
@@ -402,7 +401,8 @@ public final class VfsBridge {
         return false;
     }
 
-        void closeAll() {
+    /** Closes whatever SQLite left open (only after a trap, when SQLite could not). */
+    void closeAll() {
         for (int h = 0; h < files.size(); h++) {
             VfsFile f = files.get(h);
             if (f != null) {
