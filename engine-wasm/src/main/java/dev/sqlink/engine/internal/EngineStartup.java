@@ -12,7 +12,7 @@ import java.lang.invoke.MethodHandles;
  *
  * <p>A fourth thread only warms up (loads the host imports' classes, creates the memory's
  * VarHandles) once the parse is done, on the core the parse leaves free while the classes are
- * still loading. Nobody waits for it: an open that gets there first links them itself, and a
+ * still loading. Nobody waits for it: an open that gets there first loads them itself, and a
  * failure there would repeat, and be reported, on the open's own path.
  */
 public final class EngineStartup {
@@ -22,8 +22,8 @@ public final class EngineStartup {
             new StartedEarly<>("loading the generated function classes", EngineStartup::loadFunctionGroups);
     private static final StartedEarly<Void> MACHINE_CLASSES =
             new StartedEarly<>("loading the generated machine classes", EngineStartup::loadMachine);
-    private static final StartedEarly<Void> HOST_LINKS =
-            new StartedEarly<>("linking the host imports", EngineStartup::linkHost);
+    private static final StartedEarly<Void> HOST_CLASSES =
+            new StartedEarly<>("loading the host imports", EngineStartup::loadHost);
 
     private EngineStartup() {}
 
@@ -32,7 +32,7 @@ public final class EngineStartup {
         MODULE.start();
         FUNCTION_GROUPS.start();
         MACHINE_CLASSES.start();
-        HOST_LINKS.start();
+        HOST_CLASSES.start();
     }
 
     private static Void loadFunctionGroups() {
@@ -51,9 +51,9 @@ public final class EngineStartup {
         return null;
     }
 
-    private static Void linkHost() throws IllegalAccessException {
+    private static Void loadHost() throws IllegalAccessException {
         module(); // not before the parse is done: until then both cores have better things to do
-        HostImports.linkAhead();
+        HostImports.loadAhead();
         // its initialiser creates the VarHandle views: ~40 ms of method-handle spinning when cold
         MethodHandles.lookup().ensureInitialized(SharedPageMemory.class);
         return null;

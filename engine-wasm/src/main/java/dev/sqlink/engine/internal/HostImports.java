@@ -70,7 +70,7 @@ public final class HostImports {
      * Builds one throwaway set of imports so that the first real instance finds their classes
      * loaded, work {@link EngineStartup} moves off the opener's thread. Nothing is opened or kept.
      */
-    static void linkAhead() {
+    static void loadAhead() {
         create(new Targets(FileVfs.INSTANCE));
     }
 
