@@ -813,6 +813,8 @@ final class Splitter {
     private final Map<Integer, Integer> splitCount = new LinkedHashMap<>();
     private final Map<Integer, Integer> sizeBefore = new LinkedHashMap<>();
     private final List<Integer> leftOver = new ArrayList<>();
+    private final Map<Integer, String> caseGroupReport = new HashMap<>();
+    private final Map<Integer, Integer> bodyLimit = new HashMap<>();
     private int newFunctions;
 
     Splitter(WasmModule module, int maxBody) {
@@ -834,7 +836,7 @@ final class Splitter {
         // Outlined functions are not split again: a region is at most 7/8 of the limit, and its
         // exits and transfers add little; anything still far over the limit is reported.
         for (int b = 0; b < module.bodies.size(); b++) {
-            int limit = b < original ? maxBody : maxBody * 5 / 4;
+            int limit = b < original ? bodyLimit.getOrDefault(module.importedFunctions + b, maxBody) : maxBody * 5 / 4;
             if (module.bodies.get(b).size() > limit) {
                 leftOver.add(module.importedFunctions + b);
             }
@@ -851,6 +853,9 @@ final class Splitter {
             FunctionBody f = module.bodies.get(e.getKey() - module.importedFunctions);
             out.printf("  %-40s %6d -> %5d bytes, %3d regions outlined%n", f.name, e.getValue(), f.size(),
                     splitCount.getOrDefault(e.getKey(), 0));
+            if (caseGroupReport.containsKey(e.getKey())) {
+                out.printf("  %-40s switch rebuilt: %s%n", "", caseGroupReport.get(e.getKey()));
+            }
         }
         for (int idx : leftOver) {
             out.printf("STILL OVER THE LIMIT: %s%n", module.bodies.get(idx - module.importedFunctions).name);
@@ -859,8 +864,19 @@ final class Splitter {
 
     private void splitFunction(int funcIndex) {
         FunctionBody f = module.bodies.get(funcIndex - module.importedFunctions);
+        // A group of case bodies may be as large as any region the splitter outlines.
+        CaseGroups cases = CaseGroups.rebuild(f, module.types.get(f.typeIndex), maxRegion);
+        int limit = maxBody;
+        if (cases != null) {
+            outlineCaseGroups(funcIndex, f, cases);
+            // What is left is mostly the dispatch: its tables' entries take 1-2 bytes of wasm
+            // but 4 of bytecode, and outlining the dispatch itself would bring back the chain
+            // of calls the groups replaced. A sixth more still compiles to under 7000 bytes.
+            limit = maxBody * 7 / 6;
+            bodyLimit.put(funcIndex, limit);
+        }
         Set<Instr> rejected = Collections.newSetFromMap(new IdentityHashMap<>());
-        while (f.size() > maxBody && newFunctions < MAX_OUTLINES) {
+        while (f.size() > limit && newFunctions < MAX_OUTLINES) {
             FunctionShape shape = new FunctionShape(module, f.code);
             FuncType type = module.types.get(f.typeIndex);
             Region best = null;
@@ -912,6 +928,34 @@ final class Splitter {
                 rejected.add(f.code.get(best.body.statements().get(best.first).start()));
             }
         }
+    }
+
+    /** Outlines each group of a rebuilt switch whole (see {@link CaseGroups}). */
+    private void outlineCaseGroups(int funcIndex, FunctionBody f, CaseGroups cases) {
+        int outlined = 0;
+        for (Instr[] span : cases.regions) {
+            FunctionShape shape = new FunctionShape(module, f.code);
+            int first = indexOf(f.code, span[0]);
+            int last = indexOf(f.code, span[1]);
+            Region region = null;
+            for (FunctionShape.Body body : shape.bodies) {
+                List<FunctionShape.Statement> st = body.statements();
+                for (int a = 0; a < st.size() && region == null; a++) {
+                    if (st.get(a).start() != first) continue;
+                    int b = a;
+                    while (b + 1 < st.size() && st.get(b + 1).end() <= last) b++;
+                    region = new Region(body, a, b, 0);
+                }
+            }
+            if (region != null && outline(funcIndex, f, shape, module.types.get(f.typeIndex), region)) outlined++;
+        }
+        caseGroupReport.put(funcIndex, String.format("%d case groups, %d kept inline, %d of %d others outlined, %d bytes left",
+                cases.groups, cases.inlineGroups, outlined, cases.regions.size(), f.size()));
+    }
+
+    private static int indexOf(List<Instr> code, Instr in) {
+        for (int i = 0; i < code.size(); i++) if (code.get(i) == in) return i;
+        return -1;
     }
 
     /** Statements first..last of a body; size ranks candidates (their encoded size, less a penalty). */
@@ -1013,6 +1057,9 @@ final class Splitter {
         }
         BitSet outputs = (BitSet) writes.clone();
         outputs.and(liveOut);
+        if (System.getenv("SPLIT_TRACE") != null) {
+            System.err.printf("outline %s [%d..%d]: reads+live %s outputs %s%n", f.name, start, end, andOf(liveIn[start], reads), outputs);
+        }
         BitSet params = (BitSet) liveIn[start].clone();
         params.and(reads);
         params.or(outputs);
@@ -1250,6 +1297,12 @@ final class Splitter {
     }
 
 
+    private static BitSet andOf(BitSet a, BitSet b) {
+        BitSet r = (BitSet) a.clone();
+        r.and(b);
+        return r;
+    }
+
     private static int exitCode(List<Integer> exitLevels, int level) {
         int i = exitLevels.indexOf(level);
         if (i < 0) {
@@ -1272,5 +1325,383 @@ final class Splitter {
         body.add(placeholder);
         body.add(Instr.of(Instr.LOCAL_SET, codeLocal));
         body.add(Instr.of(Instr.BR, depth));
+    }
+}
+
+/**
+ * Rebuilds a function's big switch as two levels of dispatch, so that its cases can be outlined
+ * in groups that each take only the locals they use.
+ *
+ * <p>clang emits a C switch as a nest of blocks B0..BK with the br_table at the bottom of B0 and
+ * case body i right after the end of Bi (a branch to Bj enters case body j; falling off body i
+ * enters body i+1). Outlining such a nest region by region (the generic way) left the VDBE's
+ * dispatch in a chain of pieces every opcode went through, each with ~27 arguments and ~16
+ * results. Here the case bodies 0..K-1 are cut into groups of consecutive bodies; the br_table
+ * now picks the group, and each group starts with its own br_table on the same selector. A
+ * branch into another group's body sets the selector to a value that group's table sends to that
+ * body, then branches to the group. Small bodies form groups of one that stay in the function (no
+ * table, no call); the others are outlined afterwards as whole groups.
+ */
+final class CaseGroups {
+    /** Bodies up to this many bytes stay in the dispatching function. */
+    static final int INLINE_MAX = Integer.getInteger("split.inlineCase", 40);
+    private static final int MIN_TABLE = 64;
+    private static final Object FUNCTION = new Object();
+
+    /** The outlinable groups after rebuilding: {first, last} instruction of each one's code. */
+    final List<Instr[]> regions = new ArrayList<>();
+    final int groups;
+    final int inlineGroups;
+
+    private CaseGroups(int groups, int inlineGroups) {
+        this.groups = groups;
+        this.inlineGroups = inlineGroups;
+    }
+
+    /** Rebuilds the function's switch in place; null when it has no switch of this shape. */
+    static CaseGroups rebuild(FunctionBody f, FuncType type, int groupBudget) {
+        List<Instr> code = f.code;
+        int n = code.size();
+        int[] parent = new int[n];
+        int[] matchingEnd = new int[n];
+        Object[][] targets = new Object[n][];
+        int[] stack = new int[n + 1];
+        int top = 0;
+        for (int i = 0; i < n; i++) {
+            Instr in = code.get(i);
+            parent[i] = top > 0 ? stack[top - 1] : -1;
+            if (in.opensBlock()) {
+                stack[top++] = i;
+            } else if (in.op == Instr.END) {
+                if (top > 0) matchingEnd[stack[--top]] = i;
+            } else if (in.op == Instr.BR || in.op == Instr.BR_IF) {
+                targets[i] = new Object[] {target(stack, top, (int) in.imm)};
+            } else if (in.op == Instr.BR_TABLE) {
+                Object[] t = new Object[in.labels.length + 1];
+                for (int k = 0; k < in.labels.length; k++) t[k] = target(stack, top, in.labels[k]);
+                t[in.labels.length] = target(stack, top, (int) in.imm);
+                targets[i] = t;
+            }
+        }
+        int table = -1;
+        for (int i = 0; i < n; i++) {
+            Instr in = code.get(i);
+            if (in.op == Instr.BR_TABLE && in.labels.length >= MIN_TABLE
+                    && (table < 0 || in.labels.length > code.get(table).labels.length)) table = i;
+        }
+        if (table < 0 || !selectsByte(code, table)) return null;
+        List<Integer> nest = new ArrayList<>();
+        int b0 = parent[table];
+        if (b0 < 0 || !emptyBlock(code.get(b0)) || matchingEnd[b0] != table + 1) return null;
+        nest.add(b0);
+        for (int cur = b0, p = parent[cur]; p >= 0 && emptyBlock(code.get(p)) && p + 1 == cur; cur = p, p = parent[p]) {
+            nest.add(p);
+        }
+        int k = nest.size() - 1;
+        if (k < MIN_TABLE / 2) return null;
+        Map<Object, Integer> caseOf = new HashMap<>();
+        for (int j = 0; j < k; j++) caseOf.put(nest.get(j), j);
+        int[] bodyStart = new int[k];
+        int[] bodyEnd = new int[k]; // inclusive
+        int[] size = new int[k];
+        for (int j = 0; j < k; j++) {
+            bodyStart[j] = matchingEnd[nest.get(j)] + 1;
+            bodyEnd[j] = matchingEnd[nest.get(j + 1)] - 1;
+            for (int i = bodyStart[j]; i <= bodyEnd[j]; i++) size[j] += code.get(i).encodedSize();
+        }
+
+        // Consecutive bodies form groups; a br_table inside a body must stay within its group.
+        int[] groupOf = new int[k];
+        List<int[]> groups = new ArrayList<>(); // {first, last}
+        for (int j = 0; j < k; ) {
+            int last = j;
+            int total = size[j];
+            int reach = tableReach(code, targets, caseOf, bodyStart[j], bodyEnd[j]);
+            if (size[j] > INLINE_MAX || reach > j) {
+                while (last + 1 < k && (last + 1 <= reach
+                        || (size[last + 1] > INLINE_MAX && total + size[last + 1] <= groupBudget))) {
+                    last++;
+                    total += size[last];
+                    reach = Math.max(reach, tableReach(code, targets, caseOf, bodyStart[last], bodyEnd[last]));
+                }
+            }
+            for (int c = j; c <= last; c++) groupOf[c] = groups.size();
+            groups.add(new int[] {j, last});
+            j = last + 1;
+        }
+        int m = groups.size();
+        if (System.getenv("SPLIT_TRACE") != null) {
+            for (int g = 0; g < m; g++) {
+                StringBuilder sb = new StringBuilder();
+                int bytes = 0;
+                for (int j = groups.get(g)[0]; j <= groups.get(g)[1]; j++) {
+                    bytes += size[j];
+                    sb.append(" [").append(j).append(':').append(size[j]);
+                    for (int t = 0; t < code.get(table).labels.length; t++) if (Integer.valueOf(j).equals(caseOf.get(targets[table][t]))) sb.append(' ').append(t);
+                    sb.append(']');
+                }
+                System.err.printf("group %d (%d bytes):%s%n", g, bytes, sb);
+            }
+        }
+
+        // Which bodies are entered from outside their group (other than by the first table).
+        Instr dispatch = code.get(table);
+        Object[] mainTargets = targets[table];
+        BitSet crossEntry = new BitSet(k);
+        for (int j = 0; j < k; j++) {
+            for (int i = bodyStart[j]; i <= bodyEnd[j]; i++) {
+                if (targets[i] == null) continue;
+                for (Object t : targets[i]) {
+                    Integer c = caseOf.get(t);
+                    if (c != null && groupOf[c] != groupOf[j]) crossEntry.set(c);
+                }
+            }
+        }
+        for (int g = 1; g < m; g++) crossEntry.set(groups.get(g)[0]); // falling off the group before
+        // Selector values: a group's table sends the opcode values the first table sends to it to
+        // their bodies; an entry from elsewhere uses a value the first table never sends there.
+        int[] entryValue = new int[k];
+        Arrays.fill(entryValue, -1);
+        int[] mainCase = new int[256];
+        for (int t = 0; t < 256; t++) {
+            Integer c = caseOf.get(t < dispatch.labels.length ? mainTargets[t] : mainTargets[dispatch.labels.length]);
+            mainCase[t] = c == null ? -1 : c;
+        }
+        for (int g = 0; g < m; g++) {
+            int[] r = groups.get(g);
+            if (r[0] == r[1]) continue; // a group of one needs no table
+            int free = 0;
+            for (int j = r[0]; j <= r[1]; j++) {
+                if (!crossEntry.get(j)) continue;
+                while (free < 256 && mainCase[free] >= 0 && groupOf[mainCase[free]] == g) free++;
+                if (free == 256) return null;
+                entryValue[j] = free++;
+            }
+        }
+
+        Emitter e = new Emitter();
+        int selector = type.params().size() + f.localTypes.size();
+        // The code before the switch, up to and including B_K's opening.
+        e.copy(code, targets, 0, nest.get(k), t -> t);
+        Object[] x = new Object[m];
+        for (int g = m - 1; g >= 0; g--) {
+            x[g] = new Object();
+            e.open(Instr.of(Instr.BLOCK, ValType.EMPTY_BLOCK), x[g]);
+        }
+        e.copy(code, targets, b0 + 1, table - 1, t -> t);
+        e.plain(Instr.of(Instr.LOCAL_TEE, selector));
+        Object[] first = new Object[mainTargets.length];
+        for (int t = 0; t < first.length; t++) {
+            Integer c = caseOf.get(mainTargets[t]);
+            first[t] = c == null ? mainTargets[t] : x[groupOf[c]];
+        }
+        e.branch(new Instr(Instr.BR_TABLE, 0, new int[dispatch.labels.length], null), first);
+        int inline = 0;
+        List<int[]> spans = new ArrayList<>();
+        for (int g = 0; g < m; g++) {
+            e.end(); // X_g: the group's region follows
+            int[] r = groups.get(g);
+            int from = r[0];
+            int to = r[1];
+            final int group = g;
+            java.util.function.Function<Object, Object> retarget = t -> {
+                Integer c = caseOf.get(t);
+                if (c == null || groupOf[c] == group) return t;
+                return new CrossEntry(entryValue[c], x[groupOf[c]]);
+            };
+            int regionStart = e.size();
+            if (from == to) {
+                e.copyBody(code, targets, bodyStart[from], bodyEnd[from], retarget, selector);
+            } else {
+                for (int j = to; j >= from; j--) e.open(Instr.of(Instr.BLOCK, ValType.EMPTY_BLOCK), nest.get(j));
+                e.plain(Instr.of(Instr.LOCAL_GET, selector));
+                int len = 0;
+                for (int t = 0; t < 256; t++) if (mainCase[t] >= 0 && groupOf[mainCase[t]] == g) len = t + 1;
+                for (int j = from; j <= to; j++) len = Math.max(len, entryValue[j] + 1);
+                Object[] groupTargets = new Object[len + 1];
+                for (int t = 0; t < len; t++) {
+                    groupTargets[t] = nest.get(from);
+                    if (mainCase[t] >= 0 && groupOf[mainCase[t]] == g) groupTargets[t] = nest.get(mainCase[t]);
+                }
+                for (int j = from; j <= to; j++) if (entryValue[j] >= 0) groupTargets[entryValue[j]] = nest.get(j);
+                int def = mainCase[255];
+                groupTargets[len] = def >= 0 && groupOf[def] == g ? nest.get(def) : nest.get(from);
+                e.branch(new Instr(Instr.BR_TABLE, 0, new int[len], null), groupTargets);
+                for (int j = from; j <= to; j++) {
+                    e.end(); // C_j
+                    e.copyBody(code, targets, bodyStart[j], bodyEnd[j], retarget, selector);
+                }
+            }
+            int regionSize = e.sizeFrom(regionStart);
+            int regionEnd = e.size() - 1;
+            if (g + 1 < m && !stops(code.get(bodyEnd[to]))) {
+                int next = groups.get(g + 1)[0];
+                if (entryValue[next] >= 0) {
+                    e.plain(Instr.of(Instr.I32_CONST, entryValue[next]));
+                    e.plain(Instr.of(Instr.LOCAL_SET, selector));
+                }
+            }
+            if (regionSize <= INLINE_MAX) inline++;
+            else spans.add(new int[] {regionStart, regionEnd});
+        }
+        // B_K's end and the rest of the function.
+        e.copy(code, targets, matchingEnd[nest.get(k)], n - 1, t -> t);
+        f.code = e.resolve();
+        f.localTypes.add(ValType.I32);
+        f.original = null;
+        CaseGroups result = new CaseGroups(m, inline);
+        for (int[] span : spans) result.regions.add(new Instr[] {f.code.get(span[0]), f.code.get(span[1])});
+        return result;
+    }
+
+    /** Whether the value the big table dispatches on is a byte (so values 0..255 cover it). */
+    private static boolean selectsByte(List<Instr> code, int table) {
+        int i = table - 1;
+        if (i >= 0 && code.get(i).op == Instr.LOCAL_TEE) i--;
+        return i >= 0 && code.get(i).op == 0x2D; // i32.load8_u
+    }
+
+    private static boolean emptyBlock(Instr in) {
+        return in.op == Instr.BLOCK && in.imm == ValType.EMPTY_BLOCK;
+    }
+
+    private static boolean stops(Instr in) {
+        return in.op == Instr.BR || in.op == Instr.BR_TABLE || in.op == Instr.RETURN || in.op == Instr.UNREACHABLE;
+    }
+
+    private static Object target(int[] stack, int top, int depth) {
+        return depth >= top ? FUNCTION : (Object) stack[top - 1 - depth];
+    }
+
+    /** The last case a br_table in the body can enter (-1 if none enters a case). */
+    private static int tableReach(List<Instr> code, Object[][] targets, Map<Object, Integer> caseOf, int from, int to) {
+        int reach = -1;
+        for (int i = from; i <= to; i++) {
+            if (code.get(i).op != Instr.BR_TABLE) continue;
+            for (Object t : targets[i]) {
+                Integer c = caseOf.get(t);
+                if (c != null) reach = Math.max(reach, c);
+            }
+        }
+        return reach;
+    }
+
+    /** A branch into another group's body: set the selector, then branch to that group. */
+    private record CrossEntry(int value, Object group) {}
+
+    /** Builds code whose branches name their target construct; depths are worked out at the end. */
+    private static final class Emitter {
+        private final List<Instr> out = new ArrayList<>();
+        private final List<Object> label = new ArrayList<>(); // per opening instruction: its identity
+        private final List<Object[]> branchTargets = new ArrayList<>(); // per branch: target identities
+
+        int size() {
+            return out.size();
+        }
+
+        int sizeFrom(int from) {
+            int s = 0;
+            for (int i = from; i < out.size(); i++) s += out.get(i).encodedSize();
+            return s;
+        }
+
+        void plain(Instr in) {
+            out.add(in);
+            label.add(null);
+            branchTargets.add(null);
+        }
+
+        void open(Instr in, Object identity) {
+            out.add(in);
+            label.add(identity);
+            branchTargets.add(null);
+        }
+
+        void end() {
+            plain(Instr.of(Instr.END));
+        }
+
+        void branch(Instr in, Object[] identities) {
+            out.add(in);
+            label.add(null);
+            branchTargets.add(identities);
+        }
+
+        void copy(List<Instr> code, Object[][] targets, int from, int to,
+                java.util.function.Function<Object, Object> retarget) {
+            copyBody(code, targets, from, to, retarget, -1);
+        }
+
+        /** Copies code; a branch retargeted to another group's body first sets the selector. */
+        void copyBody(List<Instr> code, Object[][] targets, int from, int to,
+                java.util.function.Function<Object, Object> retarget, int selector) {
+            for (int i = from; i <= to; i++) {
+                Instr in = code.get(i);
+                if (in.opensBlock()) {
+                    open(in, i);
+                } else if (in.op == Instr.BR || in.op == Instr.BR_IF) {
+                    Object t = retarget.apply(targets[i][0]);
+                    if (t instanceof CrossEntry ce) {
+                        boolean conditional = in.op == Instr.BR_IF;
+                        if (conditional) open(Instr.of(Instr.IF, ValType.EMPTY_BLOCK), new Object());
+                        if (ce.value() >= 0) {
+                            plain(Instr.of(Instr.I32_CONST, ce.value()));
+                            plain(Instr.of(Instr.LOCAL_SET, selector));
+                        }
+                        branch(Instr.of(Instr.BR), new Object[] {ce.group()});
+                        if (conditional) end();
+                    } else {
+                        branch(in, new Object[] {t});
+                    }
+                } else if (in.op == Instr.BR_TABLE) {
+                    Object[] mapped = new Object[targets[i].length];
+                    for (int k = 0; k < mapped.length; k++) {
+                        mapped[k] = retarget.apply(targets[i][k]);
+                        if (mapped[k] instanceof CrossEntry) {
+                            throw new IllegalStateException("a br_table leaves its case group");
+                        }
+                    }
+                    branch(in, mapped);
+                } else {
+                    plain(in);
+                }
+            }
+        }
+
+        /** The code with every branch's depth filled in. */
+        List<Instr> resolve() {
+            List<Instr> code = new ArrayList<>(out.size());
+            List<Object> open = new ArrayList<>();
+            for (int i = 0; i < out.size(); i++) {
+                Instr in = out.get(i);
+                if (in.opensBlock()) {
+                    open.add(label.get(i));
+                    code.add(in);
+                } else if (in.op == Instr.END) {
+                    if (!open.isEmpty()) open.remove(open.size() - 1);
+                    code.add(in);
+                } else if (branchTargets.get(i) != null) {
+                    Object[] t = branchTargets.get(i);
+                    if (in.op == Instr.BR_TABLE) {
+                        int[] labels = new int[t.length - 1];
+                        for (int k = 0; k < labels.length; k++) labels[k] = depth(open, t[k]);
+                        code.add(new Instr(Instr.BR_TABLE, depth(open, t[t.length - 1]), labels, null));
+                    } else {
+                        code.add(in.withImm(depth(open, t[0])));
+                    }
+                } else {
+                    code.add(in);
+                }
+            }
+            return code;
+        }
+
+        private static int depth(List<Object> open, Object identity) {
+            if (identity == FUNCTION) return open.size();
+            for (int d = 0; d < open.size(); d++) {
+                if (open.get(open.size() - 1 - d).equals(identity)) return d;
+            }
+            throw new IllegalStateException("branch to a construct that does not enclose it");
+        }
     }
 }
