@@ -1333,17 +1333,23 @@ final class Splitter {
  * in groups that each take only the locals they use.
  *
  * <p>clang emits a C switch as a nest of blocks B0..BK with the br_table at the bottom of B0 and
- * case body i right after the end of Bi (a branch to Bj enters case body j; falling off body i
- * enters body i+1). Outlining such a nest region by region (the generic way) left the VDBE's
- * dispatch in a chain of pieces every opcode went through, each with ~27 arguments and ~16
- * results. Here the case bodies 0..K-1 are cut into groups of consecutive bodies; the br_table
- * now picks the group, and each group starts with its own br_table on the same selector. A
- * branch into another group's body sets the selector to a value that group's table sends to that
- * body, then branches to the group. Small bodies form groups of one that stay in the function (no
- * table, no call); the others are outlined afterwards as whole groups.
+ * case body i right after the end of Bi: a branch to Bj enters body j, and falling off body i
+ * enters body i+1. Shared code that cases jump to (the rest of {@code OP_Column}, the VDBE's
+ * {@code jump_to_p2}) sits in the same nest as bodies no opcode selects. Outlining such a nest
+ * region by region (the generic way) left the VDBE's dispatch in a chain of pieces that every
+ * opcode went through, each with ~27 arguments and ~16 results.
+ *
+ * <p>Here the bodies are first gathered into clusters: a body only one cluster ever enters (and
+ * no opcode selects) joins that cluster, so a case and the shared code only it uses stay
+ * together. Clusters are packed into groups up to a size budget. The br_table now selects the
+ * group, and each group dispatches again on the same selector to its bodies, kept in case order.
+ * A branch (or a fall-through) into another group's body sets the selector to a value that
+ * group's table sends to that body, then branches to the group; groups are laid out so that such
+ * branches always go forward. Small bodies that several clusters share stay in the dispatching
+ * function (no table, no call); every other group is outlined afterwards as a whole.
  */
 final class CaseGroups {
-    /** Bodies up to this many bytes stay in the dispatching function. */
+    /** Bodies up to this many bytes that no cluster owns stay in the dispatching function. */
     static final int INLINE_MAX = Integer.getInteger("split.inlineCase", 40);
     private static final int MIN_TABLE = 64;
     private static final Object FUNCTION = new Object();
@@ -1360,198 +1366,409 @@ final class CaseGroups {
 
     /** Rebuilds the function's switch in place; null when it has no switch of this shape. */
     static CaseGroups rebuild(FunctionBody f, FuncType type, int groupBudget) {
-        List<Instr> code = f.code;
-        int n = code.size();
-        int[] parent = new int[n];
-        int[] matchingEnd = new int[n];
-        Object[][] targets = new Object[n][];
-        int[] stack = new int[n + 1];
-        int top = 0;
-        for (int i = 0; i < n; i++) {
-            Instr in = code.get(i);
-            parent[i] = top > 0 ? stack[top - 1] : -1;
-            if (in.opensBlock()) {
-                stack[top++] = i;
-            } else if (in.op == Instr.END) {
-                if (top > 0) matchingEnd[stack[--top]] = i;
-            } else if (in.op == Instr.BR || in.op == Instr.BR_IF) {
-                targets[i] = new Object[] {target(stack, top, (int) in.imm)};
-            } else if (in.op == Instr.BR_TABLE) {
-                Object[] t = new Object[in.labels.length + 1];
-                for (int k = 0; k < in.labels.length; k++) t[k] = target(stack, top, in.labels[k]);
-                t[in.labels.length] = target(stack, top, (int) in.imm);
-                targets[i] = t;
-            }
-        }
-        int table = -1;
-        for (int i = 0; i < n; i++) {
-            Instr in = code.get(i);
-            if (in.op == Instr.BR_TABLE && in.labels.length >= MIN_TABLE
-                    && (table < 0 || in.labels.length > code.get(table).labels.length)) table = i;
-        }
-        if (table < 0 || !selectsByte(code, table)) return null;
-        List<Integer> nest = new ArrayList<>();
-        int b0 = parent[table];
-        if (b0 < 0 || !emptyBlock(code.get(b0)) || matchingEnd[b0] != table + 1) return null;
-        nest.add(b0);
-        for (int cur = b0, p = parent[cur]; p >= 0 && emptyBlock(code.get(p)) && p + 1 == cur; cur = p, p = parent[p]) {
-            nest.add(p);
-        }
-        int k = nest.size() - 1;
-        if (k < MIN_TABLE / 2) return null;
-        Map<Object, Integer> caseOf = new HashMap<>();
-        for (int j = 0; j < k; j++) caseOf.put(nest.get(j), j);
-        int[] bodyStart = new int[k];
-        int[] bodyEnd = new int[k]; // inclusive
-        int[] size = new int[k];
-        for (int j = 0; j < k; j++) {
-            bodyStart[j] = matchingEnd[nest.get(j)] + 1;
-            bodyEnd[j] = matchingEnd[nest.get(j + 1)] - 1;
-            for (int i = bodyStart[j]; i <= bodyEnd[j]; i++) size[j] += code.get(i).encodedSize();
+        Nest nest = Nest.find(f.code);
+        if (nest == null) return null;
+        List<List<Integer>> groups = nest.groups(groupBudget);
+        if (groups == null) return null;
+        return new Rebuild(f, type, nest, groups).emit();
+    }
+
+    /** The switch's nest of blocks, its case bodies, and where each body branches. */
+    static final class Nest {
+        final List<Instr> code;
+        final Object[][] targets; // per branch instruction: the constructs it may branch to
+        final int[] matchingEnd;
+        final int table; // the big br_table
+        final List<Integer> blocks = new ArrayList<>(); // B0..BK, innermost first
+        final Map<Object, Integer> caseOf = new HashMap<>(); // Bj -> j, for j < K
+        int k;
+        int[] bodyStart;
+        int[] bodyEnd; // inclusive
+        int[] size;
+        int[] mainCase = new int[256]; // the case the br_table sends each byte value to, or -1
+
+        private Nest(List<Instr> code, int table, Object[][] targets, int[] matchingEnd) {
+            this.code = code;
+            this.table = table;
+            this.targets = targets;
+            this.matchingEnd = matchingEnd;
         }
 
-        // Consecutive bodies form groups; a br_table inside a body must stay within its group.
-        int[] groupOf = new int[k];
-        List<int[]> groups = new ArrayList<>(); // {first, last}
-        for (int j = 0; j < k; ) {
-            int last = j;
-            int total = size[j];
-            int reach = tableReach(code, targets, caseOf, bodyStart[j], bodyEnd[j]);
-            if (size[j] > INLINE_MAX || reach > j) {
-                while (last + 1 < k && (last + 1 <= reach
-                        || (size[last + 1] > INLINE_MAX && total + size[last + 1] <= groupBudget))) {
-                    last++;
-                    total += size[last];
-                    reach = Math.max(reach, tableReach(code, targets, caseOf, bodyStart[last], bodyEnd[last]));
+        static Nest find(List<Instr> code) {
+            int n = code.size();
+            int[] parent = new int[n];
+            int[] matchingEnd = new int[n];
+            Object[][] targets = new Object[n][];
+            int[] stack = new int[n + 1];
+            int top = 0;
+            int table = -1;
+            for (int i = 0; i < n; i++) {
+                Instr in = code.get(i);
+                parent[i] = top > 0 ? stack[top - 1] : -1;
+                if (in.opensBlock()) {
+                    stack[top++] = i;
+                } else if (in.op == Instr.END) {
+                    if (top > 0) matchingEnd[stack[--top]] = i;
+                } else if (in.op == Instr.BR || in.op == Instr.BR_IF) {
+                    targets[i] = new Object[] {target(stack, top, (int) in.imm)};
+                } else if (in.op == Instr.BR_TABLE) {
+                    Object[] t = new Object[in.labels.length + 1];
+                    for (int k = 0; k < in.labels.length; k++) t[k] = target(stack, top, in.labels[k]);
+                    t[in.labels.length] = target(stack, top, (int) in.imm);
+                    targets[i] = t;
+                    if (in.labels.length >= MIN_TABLE && (table < 0 || in.labels.length > code.get(table).labels.length)) table = i;
                 }
             }
-            for (int c = j; c <= last; c++) groupOf[c] = groups.size();
-            groups.add(new int[] {j, last});
-            j = last + 1;
+            if (table < 0 || !selectsByte(code, table)) return null;
+            Nest nest = new Nest(code, table, targets, matchingEnd);
+            int b0 = parent[table];
+            if (b0 < 0 || !emptyBlock(code.get(b0)) || matchingEnd[b0] != table + 1) return null;
+            nest.blocks.add(b0);
+            for (int cur = b0, p = parent[cur]; p >= 0 && emptyBlock(code.get(p)) && p + 1 == cur; cur = p, p = parent[p]) {
+                nest.blocks.add(p);
+            }
+            nest.k = nest.blocks.size() - 1;
+            if (nest.k < MIN_TABLE / 2) return null;
+            nest.measureBodies();
+            return nest;
         }
-        int m = groups.size();
-        if (System.getenv("SPLIT_TRACE") != null) {
-            for (int g = 0; g < m; g++) {
-                StringBuilder sb = new StringBuilder();
-                int bytes = 0;
-                for (int j = groups.get(g)[0]; j <= groups.get(g)[1]; j++) {
-                    bytes += size[j];
-                    sb.append(" [").append(j).append(':').append(size[j]);
-                    for (int t = 0; t < code.get(table).labels.length; t++) if (Integer.valueOf(j).equals(caseOf.get(targets[table][t]))) sb.append(' ').append(t);
-                    sb.append(']');
-                }
-                System.err.printf("group %d (%d bytes):%s%n", g, bytes, sb);
+
+        private void measureBodies() {
+            for (int j = 0; j < k; j++) caseOf.put(blocks.get(j), j);
+            bodyStart = new int[k];
+            bodyEnd = new int[k];
+            size = new int[k];
+            for (int j = 0; j < k; j++) {
+                bodyStart[j] = matchingEnd[blocks.get(j)] + 1;
+                bodyEnd[j] = matchingEnd[blocks.get(j + 1)] - 1;
+                for (int i = bodyStart[j]; i <= bodyEnd[j]; i++) size[j] += code.get(i).encodedSize();
+            }
+            Instr dispatch = code.get(table);
+            for (int t = 0; t < 256; t++) {
+                Integer c = caseOf.get(targets[table][Math.min(t, dispatch.labels.length)]);
+                mainCase[t] = c == null ? -1 : c;
             }
         }
 
-        // Which bodies are entered from outside their group (other than by the first table).
-        Instr dispatch = code.get(table);
-        Object[] mainTargets = targets[table];
-        BitSet crossEntry = new BitSet(k);
-        for (int j = 0; j < k; j++) {
+        /** Whether body j can fall off its end into body j+1. */
+        boolean fallsThrough(int j) {
+            return bodyEnd[j] < bodyStart[j] || !stops(code.get(bodyEnd[j]));
+        }
+
+        /** The bodies body j enters: by a branch, or by falling off its end. */
+        BitSet successors(int j) {
+            BitSet to = new BitSet(k);
             for (int i = bodyStart[j]; i <= bodyEnd[j]; i++) {
                 if (targets[i] == null) continue;
                 for (Object t : targets[i]) {
                     Integer c = caseOf.get(t);
-                    if (c != null && groupOf[c] != groupOf[j]) crossEntry.set(c);
+                    if (c != null) to.set(c);
                 }
             }
+            if (j + 1 < k && fallsThrough(j)) to.set(j + 1);
+            return to;
         }
-        for (int g = 1; g < m; g++) crossEntry.set(groups.get(g)[0]); // falling off the group before
-        // Selector values: a group's table sends the opcode values the first table sends to it to
-        // their bodies; an entry from elsewhere uses a value the first table never sends there.
-        int[] entryValue = new int[k];
-        Arrays.fill(entryValue, -1);
-        int[] mainCase = new int[256];
-        for (int t = 0; t < 256; t++) {
-            Integer c = caseOf.get(t < dispatch.labels.length ? mainTargets[t] : mainTargets[dispatch.labels.length]);
-            mainCase[t] = c == null ? -1 : c;
+
+        /** Bodies that a br_table inside body j can enter: they must share its group. */
+        BitSet tableTargets(int j) {
+            BitSet to = new BitSet(k);
+            for (int i = bodyStart[j]; i <= bodyEnd[j]; i++) {
+                if (code.get(i).op != Instr.BR_TABLE) continue;
+                for (Object t : targets[i]) {
+                    Integer c = caseOf.get(t);
+                    if (c != null) to.set(c);
+                }
+            }
+            return to;
         }
-        for (int g = 0; g < m; g++) {
-            int[] r = groups.get(g);
-            if (r[0] == r[1]) continue; // a group of one needs no table
-            int free = 0;
-            for (int j = r[0]; j <= r[1]; j++) {
-                if (!crossEntry.get(j)) continue;
-                while (free < 256 && mainCase[free] >= 0 && groupOf[mainCase[free]] == g) free++;
-                if (free == 256) return null;
-                entryValue[j] = free++;
+
+        /**
+         * Groups of bodies (each in case order), listed so that every branch from one group into
+         * another goes to a later group; null if no such order exists.
+         */
+        List<List<Integer>> groups(int budget) {
+            BitSet[] succ = new BitSet[k];
+            List<BitSet> preds = new ArrayList<>();
+            for (int j = 0; j < k; j++) preds.add(new BitSet(k));
+            for (int j = 0; j < k; j++) {
+                succ[j] = successors(j);
+                for (int s = succ[j].nextSetBit(0); s >= 0; s = succ[j].nextSetBit(s + 1)) preds.get(s).set(j);
+            }
+            // A body several clusters enter may join one of them only while the groups can still
+            // be ordered; those that keep a cycle between groups stay on their own.
+            BitSet apart = new BitSet(k);
+            while (true) {
+                BitSet joinedShared = new BitSet(k);
+                int[] groupOf = new int[k];
+                List<List<Integer>> groups = pack(clusters(preds, budget, apart, joinedShared), budget, groupOf);
+                BitSet stuck = new BitSet();
+                List<List<Integer>> order = forwardOrder(groups, groupOf, succ, stuck);
+                if (order != null) return order;
+                BitSet undo = new BitSet(k);
+                for (int g = stuck.nextSetBit(0); g >= 0; g = stuck.nextSetBit(g + 1)) {
+                    for (int j : groups.get(g)) if (joinedShared.get(j)) undo.set(j);
+                }
+                if (undo.isEmpty()) return null;
+                apart.or(undo);
             }
         }
 
-        Emitter e = new Emitter();
-        int selector = type.params().size() + f.localTypes.size();
-        // The code before the switch, up to and including B_K's opening.
-        e.copy(code, targets, 0, nest.get(k), t -> t);
-        Object[] x = new Object[m];
-        for (int g = m - 1; g >= 0; g--) {
-            x[g] = new Object();
-            e.open(Instr.of(Instr.BLOCK, ValType.EMPTY_BLOCK), x[g]);
+        /**
+         * Clusters of bodies (union-find roots): a body no opcode selects joins the cluster of the
+         * bodies that enter it. When several clusters enter it, a small one stays shared (in the
+         * dispatcher) and a larger one joins the first: the rest of OP_Column is also entered by
+         * OP_Affinity. Bodies a br_table can enter join the table's cluster.
+         */
+        private int[] clusters(List<BitSet> preds, int budget, BitSet apart, BitSet joinedShared) {
+            BitSet selected = new BitSet(k);
+            for (int t = 0; t < 256; t++) if (mainCase[t] >= 0) selected.set(mainCase[t]);
+            int[] cluster = new int[k];
+            int[] clusterSize = new int[k];
+            for (int j = 0; j < k; j++) {
+                cluster[j] = j;
+                clusterSize[j] = size[j];
+            }
+            for (int j = 0; j < k; j++) {
+                if (selected.get(j) || preds.get(j).isEmpty()) continue;
+                int owner = root(cluster, preds.get(j).nextSetBit(0));
+                boolean shared = false;
+                for (int p = preds.get(j).nextSetBit(0); p >= 0; p = preds.get(j).nextSetBit(p + 1)) {
+                    shared |= root(cluster, p) != owner;
+                }
+                if (shared && (size[j] <= INLINE_MAX || apart.get(j))) continue;
+                if (clusterSize[owner] + size[j] <= budget) {
+                    cluster[j] = owner;
+                    clusterSize[owner] += size[j];
+                    if (shared) joinedShared.set(j);
+                }
+            }
+            for (int j = 0; j < k; j++) {
+                BitSet tt = tableTargets(j);
+                for (int t = tt.nextSetBit(0); t >= 0; t = tt.nextSetBit(t + 1)) union(cluster, clusterSize, j, t);
+            }
+            return cluster;
         }
-        e.copy(code, targets, b0 + 1, table - 1, t -> t);
-        e.plain(Instr.of(Instr.LOCAL_TEE, selector));
-        Object[] first = new Object[mainTargets.length];
-        for (int t = 0; t < first.length; t++) {
-            Integer c = caseOf.get(mainTargets[t]);
-            first[t] = c == null ? mainTargets[t] : x[groupOf[c]];
+
+        /**
+         * Groups: clusters in order of their first body, packed up to the budget; a body of its
+         * own that is small stays a group of one, kept in the dispatcher. Bodies in case order.
+         */
+        private List<List<Integer>> pack(int[] cluster, int budget, int[] groupOf) {
+            Map<Integer, List<Integer>> members = new LinkedHashMap<>();
+            for (int j = 0; j < k; j++) members.computeIfAbsent(root(cluster, j), r -> new ArrayList<>()).add(j);
+            List<List<Integer>> groups = new ArrayList<>();
+            int open = -1;
+            int openSize = 0;
+            for (List<Integer> m : members.values()) {
+                int bytes = 0;
+                for (int j : m) bytes += size[j];
+                boolean alone = m.size() == 1 && bytes <= INLINE_MAX;
+                if (alone || open < 0 || openSize + bytes > budget) {
+                    groups.add(new ArrayList<>());
+                    open = alone ? -1 : groups.size() - 1;
+                    openSize = 0;
+                }
+                int g = alone ? groups.size() - 1 : open;
+                groups.get(g).addAll(m);
+                for (int j : m) groupOf[j] = g;
+                openSize += alone ? 0 : bytes;
+            }
+            for (List<Integer> g : groups) Collections.sort(g);
+            return groups;
         }
-        e.branch(new Instr(Instr.BR_TABLE, 0, new int[dispatch.labels.length], null), first);
-        int inline = 0;
-        List<int[]> spans = new ArrayList<>();
-        for (int g = 0; g < m; g++) {
-            e.end(); // X_g: the group's region follows
-            int[] r = groups.get(g);
-            int from = r[0];
-            int to = r[1];
-            final int group = g;
+
+        /**
+         * The groups in an order where every branch between groups goes forward, or null (then
+         * {@code stuck} holds the groups on or after a cycle).
+         */
+        private List<List<Integer>> forwardOrder(List<List<Integer>> groups, int[] groupOf, BitSet[] succ, BitSet stuck) {
+            int m = groups.size();
+            List<BitSet> after = new ArrayList<>();
+            int[] before = new int[m];
+            for (int g = 0; g < m; g++) after.add(new BitSet(m));
+            for (int j = 0; j < k; j++) {
+                for (int s = succ[j].nextSetBit(0); s >= 0; s = succ[j].nextSetBit(s + 1)) {
+                    int from = groupOf[j];
+                    int to = groupOf[s];
+                    if (from != to && !after.get(from).get(to)) {
+                        after.get(from).set(to);
+                        before[to]++;
+                    }
+                }
+            }
+            // Kahn's algorithm, taking the ready group with the lowest first body each time.
+            List<List<Integer>> order = new ArrayList<>();
+            java.util.PriorityQueue<Integer> ready = new java.util.PriorityQueue<>(
+                    (a, b) -> Integer.compare(groups.get(a).get(0), groups.get(b).get(0)));
+            for (int g = 0; g < m; g++) if (before[g] == 0) ready.add(g);
+            while (!ready.isEmpty()) {
+                int g = ready.poll();
+                order.add(groups.get(g));
+                for (int h = after.get(g).nextSetBit(0); h >= 0; h = after.get(g).nextSetBit(h + 1)) {
+                    if (--before[h] == 0) ready.add(h);
+                }
+            }
+            for (int g = 0; g < m; g++) if (before[g] > 0) stuck.set(g);
+            return order.size() == m ? order : null;
+        }
+
+        private static int root(int[] parent, int x) {
+            while (parent[x] != x) x = parent[x] = parent[parent[x]];
+            return x;
+        }
+
+        private static void union(int[] parent, int[] size, int a, int b) {
+            int ra = root(parent, a);
+            int rb = root(parent, b);
+            if (ra == rb) return;
+            int lo = Math.min(ra, rb);
+            int hi = Math.max(ra, rb);
+            parent[hi] = lo;
+            size[lo] += size[hi];
+        }
+    }
+
+    /** Writes the rebuilt function: the dispatch, then each group's region in order. */
+    private static final class Rebuild {
+        private final FunctionBody f;
+        private final Nest nest;
+        private final List<List<Integer>> groups;
+        private final int selector;
+        private final int[] groupOf;
+        private final int[] entryValue;
+        private final Object[] groupLabel;
+        private final Emitter e = new Emitter();
+
+        Rebuild(FunctionBody f, FuncType type, Nest nest, List<List<Integer>> groups) {
+            this.f = f;
+            this.nest = nest;
+            this.groups = groups;
+            this.selector = type.params().size() + f.localTypes.size();
+            this.groupOf = new int[nest.k];
+            for (int g = 0; g < groups.size(); g++) for (int j : groups.get(g)) groupOf[j] = g;
+            this.entryValue = entryValues();
+            this.groupLabel = new Object[groups.size()];
+            for (int g = 0; g < groups.size(); g++) groupLabel[g] = new Object();
+        }
+
+        /**
+         * The selector value that sends a group's table to each body entered from elsewhere (a
+         * branch from another group, or the end of the previous group): a byte value the first
+         * table never sends to that group. -1 where none is needed.
+         */
+        private int[] entryValues() {
+            BitSet entered = new BitSet(nest.k);
+            for (int j = 0; j < nest.k; j++) {
+                BitSet s = nest.successors(j);
+                for (int t = s.nextSetBit(0); t >= 0; t = s.nextSetBit(t + 1)) if (groupOf[t] != groupOf[j]) entered.set(t);
+            }
+            int[] value = new int[nest.k];
+            Arrays.fill(value, -1);
+            for (int g = 0; g < groups.size(); g++) {
+                if (groups.get(g).size() == 1) continue; // a group of one needs no table
+                int free = 0;
+                for (int j : groups.get(g)) {
+                    if (!entered.get(j)) continue;
+                    while (free < 256 && nest.mainCase[free] >= 0 && groupOf[nest.mainCase[free]] == g) free++;
+                    if (free == 256) throw new IllegalStateException("no selector value left for group " + g);
+                    value[j] = free++;
+                }
+            }
+            return value;
+        }
+
+        CaseGroups emit() {
+            List<Instr> code = nest.code;
+            int m = groups.size();
+            if (System.getenv("SPLIT_TRACE") != null) {
+                for (int g = 0; g < m; g++) {
+                    StringBuilder line = new StringBuilder("group " + g + ":");
+                    for (int j : groups.get(g)) {
+                        line.append(" [").append(j).append(':').append(nest.size[j]);
+                        for (int t = 0; t < 256; t++) if (nest.mainCase[t] == j) line.append(' ').append(t);
+                        line.append(']');
+                    }
+                    System.err.println(line);
+                }
+            }
+            int outer = nest.blocks.get(nest.k);
+            e.copy(code, nest.targets, 0, outer, t -> t); // up to and including B_K's opening
+            for (int g = m - 1; g >= 0; g--) e.open(Instr.of(Instr.BLOCK, ValType.EMPTY_BLOCK), groupLabel[g]);
+            e.copy(code, nest.targets, nest.blocks.get(0) + 1, nest.table - 1, t -> t);
+            e.plain(Instr.of(Instr.LOCAL_TEE, selector));
+            Object[] first = nest.targets[nest.table].clone();
+            for (int t = 0; t < first.length; t++) {
+                Integer c = nest.caseOf.get(first[t]);
+                if (c != null) first[t] = groupLabel[groupOf[c]];
+            }
+            e.branch(new Instr(Instr.BR_TABLE, 0, new int[first.length - 1], null), first);
+            List<int[]> spans = new ArrayList<>();
+            int inline = 0;
+            for (int g = 0; g < m; g++) {
+                e.end(); // the group's label: its region follows
+                int start = e.size();
+                emitGroup(g);
+                int end = e.size() - 1;
+                if (e.sizeFrom(start) <= INLINE_MAX) inline++;
+                else spans.add(new int[] {start, end});
+                emitFallOff(groups.get(g).get(groups.get(g).size() - 1));
+            }
+            e.copy(code, nest.targets, nest.matchingEnd[outer], code.size() - 1, t -> t); // B_K's end, the rest
+            f.code = e.resolve();
+            f.localTypes.add(ValType.I32);
+            f.original = null;
+            CaseGroups result = new CaseGroups(m, inline);
+            for (int[] span : spans) result.regions.add(new Instr[] {f.code.get(span[0]), f.code.get(span[1])});
+            return result;
+        }
+
+        /** A group's table (when it has more than one body) and its bodies, in case order. */
+        private void emitGroup(int g) {
+            List<Integer> bodies = groups.get(g);
             java.util.function.Function<Object, Object> retarget = t -> {
-                Integer c = caseOf.get(t);
-                if (c == null || groupOf[c] == group) return t;
-                return new CrossEntry(entryValue[c], x[groupOf[c]]);
+                Integer c = nest.caseOf.get(t);
+                return c == null || groupOf[c] == g ? t : new CrossEntry(entryValue[c], groupLabel[groupOf[c]]);
             };
-            int regionStart = e.size();
-            if (from == to) {
-                e.copyBody(code, targets, bodyStart[from], bodyEnd[from], retarget, selector);
-            } else {
-                for (int j = to; j >= from; j--) e.open(Instr.of(Instr.BLOCK, ValType.EMPTY_BLOCK), nest.get(j));
-                e.plain(Instr.of(Instr.LOCAL_GET, selector));
-                int len = 0;
-                for (int t = 0; t < 256; t++) if (mainCase[t] >= 0 && groupOf[mainCase[t]] == g) len = t + 1;
-                for (int j = from; j <= to; j++) len = Math.max(len, entryValue[j] + 1);
-                Object[] groupTargets = new Object[len + 1];
-                for (int t = 0; t < len; t++) {
-                    groupTargets[t] = nest.get(from);
-                    if (mainCase[t] >= 0 && groupOf[mainCase[t]] == g) groupTargets[t] = nest.get(mainCase[t]);
-                }
-                for (int j = from; j <= to; j++) if (entryValue[j] >= 0) groupTargets[entryValue[j]] = nest.get(j);
-                int def = mainCase[255];
-                groupTargets[len] = def >= 0 && groupOf[def] == g ? nest.get(def) : nest.get(from);
-                e.branch(new Instr(Instr.BR_TABLE, 0, new int[len], null), groupTargets);
-                for (int j = from; j <= to; j++) {
-                    e.end(); // C_j
-                    e.copyBody(code, targets, bodyStart[j], bodyEnd[j], retarget, selector);
-                }
+            if (bodies.size() == 1) {
+                int j = bodies.get(0);
+                e.copyBody(nest.code, nest.targets, nest.bodyStart[j], nest.bodyEnd[j], retarget, selector);
+                return;
             }
-            int regionSize = e.sizeFrom(regionStart);
-            int regionEnd = e.size() - 1;
-            if (g + 1 < m && !stops(code.get(bodyEnd[to]))) {
-                int next = groups.get(g + 1)[0];
-                if (entryValue[next] >= 0) {
-                    e.plain(Instr.of(Instr.I32_CONST, entryValue[next]));
-                    e.plain(Instr.of(Instr.LOCAL_SET, selector));
-                }
+            for (int x = bodies.size() - 1; x >= 0; x--) e.open(Instr.of(Instr.BLOCK, ValType.EMPTY_BLOCK), nest.blocks.get(bodies.get(x)));
+            e.plain(Instr.of(Instr.LOCAL_GET, selector));
+            int len = 0;
+            for (int t = 0; t < 256; t++) if (nest.mainCase[t] >= 0 && groupOf[nest.mainCase[t]] == g) len = t + 1;
+            for (int j : bodies) len = Math.max(len, entryValue[j] + 1);
+            Object[] table = new Object[len + 1];
+            Object firstBody = nest.blocks.get(bodies.get(0)); // never taken: a placeholder
+            for (int t = 0; t < len; t++) {
+                int c = nest.mainCase[t];
+                table[t] = c >= 0 && groupOf[c] == g ? nest.blocks.get(c) : firstBody;
             }
-            if (regionSize <= INLINE_MAX) inline++;
-            else spans.add(new int[] {regionStart, regionEnd});
+            for (int j : bodies) if (entryValue[j] >= 0) table[entryValue[j]] = nest.blocks.get(j);
+            int def = nest.mainCase[255];
+            table[len] = def >= 0 && groupOf[def] == g ? nest.blocks.get(def) : firstBody;
+            e.branch(new Instr(Instr.BR_TABLE, 0, new int[len], null), table);
+            for (int x = 0; x < bodies.size(); x++) {
+                int j = bodies.get(x);
+                e.end(); // B_j: body j follows
+                e.copyBody(nest.code, nest.targets, nest.bodyStart[j], nest.bodyEnd[j], retarget, selector);
+                if (x + 1 < bodies.size() && bodies.get(x + 1) != j + 1) emitFallOff(j);
+            }
         }
-        // B_K's end and the rest of the function.
-        e.copy(code, targets, matchingEnd[nest.get(k)], n - 1, t -> t);
-        f.code = e.resolve();
-        f.localTypes.add(ValType.I32);
-        f.original = null;
-        CaseGroups result = new CaseGroups(m, inline);
-        for (int[] span : spans) result.regions.add(new Instr[] {f.code.get(span[0]), f.code.get(span[1])});
-        return result;
+
+        /**
+         * After body j, where the code would run into something other than body j+1 (another
+         * body of the group, or the next group's table): go on to body j+1 through the dispatch.
+         */
+        private void emitFallOff(int j) {
+            if (!nest.fallsThrough(j)) return;
+            if (j + 1 == nest.k) {
+                e.branch(Instr.of(Instr.BR), new Object[] {nest.blocks.get(nest.k)}); // out of the switch
+                return;
+            }
+            e.crossEntry(entryValue[j + 1], groupLabel[groupOf[j + 1]], selector);
+        }
     }
 
     /** Whether the value the big table dispatches on is a byte (so values 0..255 cover it). */
@@ -1571,19 +1788,6 @@ final class CaseGroups {
 
     private static Object target(int[] stack, int top, int depth) {
         return depth >= top ? FUNCTION : (Object) stack[top - 1 - depth];
-    }
-
-    /** The last case a br_table in the body can enter (-1 if none enters a case). */
-    private static int tableReach(List<Instr> code, Object[][] targets, Map<Object, Integer> caseOf, int from, int to) {
-        int reach = -1;
-        for (int i = from; i <= to; i++) {
-            if (code.get(i).op != Instr.BR_TABLE) continue;
-            for (Object t : targets[i]) {
-                Integer c = caseOf.get(t);
-                if (c != null) reach = Math.max(reach, c);
-            }
-        }
-        return reach;
     }
 
     /** A branch into another group's body: set the selector, then branch to that group. */
@@ -1644,11 +1848,7 @@ final class CaseGroups {
                     if (t instanceof CrossEntry ce) {
                         boolean conditional = in.op == Instr.BR_IF;
                         if (conditional) open(Instr.of(Instr.IF, ValType.EMPTY_BLOCK), new Object());
-                        if (ce.value() >= 0) {
-                            plain(Instr.of(Instr.I32_CONST, ce.value()));
-                            plain(Instr.of(Instr.LOCAL_SET, selector));
-                        }
-                        branch(Instr.of(Instr.BR), new Object[] {ce.group()});
+                        crossEntry(ce.value(), ce.group(), selector);
                         if (conditional) end();
                     } else {
                         branch(in, new Object[] {t});
@@ -1666,6 +1866,15 @@ final class CaseGroups {
                     plain(in);
                 }
             }
+        }
+
+        /** Sets the selector (unless the group has no table) and branches to the group. */
+        void crossEntry(int value, Object group, int selector) {
+            if (value >= 0) {
+                plain(Instr.of(Instr.I32_CONST, value));
+                plain(Instr.of(Instr.LOCAL_SET, selector));
+            }
+            branch(Instr.of(Instr.BR), new Object[] {group});
         }
 
         /** The code with every branch's depth filled in. */
