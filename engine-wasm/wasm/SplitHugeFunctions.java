@@ -34,7 +34,10 @@ import java.util.Set;
  *       function returns; the call site dispatches them with a br_table to the same labels;
  *   <li>{@code return} becomes its own exit code, with the value passed in a global.
  * </ul>
- * New functions and globals are appended after the existing ones, so no existing index changes
+ * A function built around a big switch on a byte (the VDBE's opcode loop) is first rebuilt into a
+ * two-level dispatch whose case groups are outlined whole (see {@link CaseGroups}).
+ *
+ * <p>New functions and globals are appended after the existing ones, so no existing index changes
  * and every other section is copied byte for byte (DWARF sections, stale after rewriting code,
  * are dropped; the name section gains names like {@code sqlite3VdbeExec$split3}).
  */
