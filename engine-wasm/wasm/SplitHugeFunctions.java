@@ -1738,20 +1738,25 @@ final class CaseGroups {
                 return;
             }
             for (int x = bodies.size() - 1; x >= 0; x--) e.open(Instr.of(Instr.BLOCK, ValType.EMPTY_BLOCK), nest.blocks.get(bodies.get(x)));
+            // A selector value this group does not own cannot arrive here; if a bug ever sent
+            // one, it traps instead of running some body.
+            Object misrouted = new Object();
+            e.open(Instr.of(Instr.BLOCK, ValType.EMPTY_BLOCK), misrouted);
             e.plain(Instr.of(Instr.LOCAL_GET, selector));
             int len = 0;
             for (int t = 0; t < 256; t++) if (nest.mainCase[t] >= 0 && groupOf[nest.mainCase[t]] == g) len = t + 1;
             for (int j : bodies) len = Math.max(len, entryValue[j] + 1);
             Object[] table = new Object[len + 1];
-            Object firstBody = nest.blocks.get(bodies.get(0)); // never taken: a placeholder
             for (int t = 0; t < len; t++) {
                 int c = nest.mainCase[t];
-                table[t] = c >= 0 && groupOf[c] == g ? nest.blocks.get(c) : firstBody;
+                table[t] = c >= 0 && groupOf[c] == g ? nest.blocks.get(c) : misrouted;
             }
             for (int j : bodies) if (entryValue[j] >= 0) table[entryValue[j]] = nest.blocks.get(j);
             int def = nest.mainCase[255];
-            table[len] = def >= 0 && groupOf[def] == g ? nest.blocks.get(def) : firstBody;
+            table[len] = def >= 0 && groupOf[def] == g ? nest.blocks.get(def) : misrouted;
             e.branch(new Instr(Instr.BR_TABLE, 0, new int[len], null), table);
+            e.end();
+            e.plain(Instr.of(Instr.UNREACHABLE));
             for (int x = 0; x < bodies.size(); x++) {
                 int j = bodies.get(x);
                 e.end(); // B_j: body j follows
