@@ -222,6 +222,11 @@ final class Instr {
         return op == BLOCK || op == LOOP || op == IF;
     }
 
+    /** Whether control never goes on to the next instruction. */
+    boolean endsFlow() {
+        return op == BR || op == BR_TABLE || op == RETURN || op == UNREACHABLE;
+    }
+
     static Instr decode(WasmReader r) {
         int op = r.u8();
         switch (op) {
@@ -653,8 +658,7 @@ final class FunctionShape {
                 matchingEnd[i] = j;
                 height += in.imm == ValType.EMPTY_BLOCK ? 0 : 1;
                 last = j;
-            } else if (in.op == Instr.BR || in.op == Instr.BR_TABLE || in.op == Instr.RETURN
-                    || in.op == Instr.UNREACHABLE) {
+            } else if (in.endsFlow()) {
                 stops = true;
             } else {
                 int[] e = effect(in);
@@ -1060,9 +1064,6 @@ final class Splitter {
         }
         BitSet outputs = (BitSet) writes.clone();
         outputs.and(liveOut);
-        if (System.getenv("SPLIT_TRACE") != null) {
-            System.err.printf("outline %s [%d..%d]: reads+live %s outputs %s%n", f.name, start, end, andOf(liveIn[start], reads), outputs);
-        }
         BitSet params = (BitSet) liveIn[start].clone();
         params.and(reads);
         params.or(outputs);
@@ -1299,13 +1300,6 @@ final class Splitter {
         return true;
     }
 
-
-    private static BitSet andOf(BitSet a, BitSet b) {
-        BitSet r = (BitSet) a.clone();
-        r.and(b);
-        return r;
-    }
-
     private static int exitCode(List<Integer> exitLevels, int level) {
         int i = exitLevels.indexOf(level);
         if (i < 0) {
@@ -1388,6 +1382,7 @@ final class CaseGroups {
         int[] bodyStart;
         int[] bodyEnd; // inclusive
         int[] size;
+        BitSet[] succ; // per body: the bodies it enters (see successors)
         int[] mainCase = new int[256]; // the case the br_table sends each byte value to, or -1
 
         private Nest(List<Instr> code, int table, Object[][] targets, int[] matchingEnd) {
@@ -1446,6 +1441,8 @@ final class CaseGroups {
                 bodyEnd[j] = matchingEnd[blocks.get(j + 1)] - 1;
                 for (int i = bodyStart[j]; i <= bodyEnd[j]; i++) size[j] += code.get(i).encodedSize();
             }
+            succ = new BitSet[k];
+            for (int j = 0; j < k; j++) succ[j] = successors(j);
             Instr dispatch = code.get(table);
             for (int t = 0; t < 256; t++) {
                 Integer c = caseOf.get(targets[table][Math.min(t, dispatch.labels.length)]);
@@ -1455,28 +1452,26 @@ final class CaseGroups {
 
         /** Whether body j can fall off its end into body j+1. */
         boolean fallsThrough(int j) {
-            return bodyEnd[j] < bodyStart[j] || !stops(code.get(bodyEnd[j]));
+            return bodyEnd[j] < bodyStart[j] || !code.get(bodyEnd[j]).endsFlow();
         }
 
         /** The bodies body j enters: by a branch, or by falling off its end. */
-        BitSet successors(int j) {
-            BitSet to = new BitSet(k);
-            for (int i = bodyStart[j]; i <= bodyEnd[j]; i++) {
-                if (targets[i] == null) continue;
-                for (Object t : targets[i]) {
-                    Integer c = caseOf.get(t);
-                    if (c != null) to.set(c);
-                }
-            }
+        private BitSet successors(int j) {
+            BitSet to = entered(j, false);
             if (j + 1 < k && fallsThrough(j)) to.set(j + 1);
             return to;
         }
 
         /** Bodies that a br_table inside body j can enter: they must share its group. */
         BitSet tableTargets(int j) {
+            return entered(j, true);
+        }
+
+        /** The bodies the branches (or only the br_tables) inside body j can enter. */
+        private BitSet entered(int j, boolean tablesOnly) {
             BitSet to = new BitSet(k);
             for (int i = bodyStart[j]; i <= bodyEnd[j]; i++) {
-                if (code.get(i).op != Instr.BR_TABLE) continue;
+                if (targets[i] == null || (tablesOnly && code.get(i).op != Instr.BR_TABLE)) continue;
                 for (Object t : targets[i]) {
                     Integer c = caseOf.get(t);
                     if (c != null) to.set(c);
@@ -1490,11 +1485,9 @@ final class CaseGroups {
          * another goes to a later group; null if no such order exists.
          */
         List<List<Integer>> groups(int budget) {
-            BitSet[] succ = new BitSet[k];
             List<BitSet> preds = new ArrayList<>();
             for (int j = 0; j < k; j++) preds.add(new BitSet(k));
             for (int j = 0; j < k; j++) {
-                succ[j] = successors(j);
                 for (int s = succ[j].nextSetBit(0); s >= 0; s = succ[j].nextSetBit(s + 1)) preds.get(s).set(j);
             }
             // A body several clusters enter may join one of them only while the groups can still
@@ -1505,7 +1498,7 @@ final class CaseGroups {
                 int[] groupOf = new int[k];
                 List<List<Integer>> groups = pack(clusters(preds, budget, apart, joinedShared), budget, groupOf);
                 BitSet stuck = new BitSet();
-                List<List<Integer>> order = forwardOrder(groups, groupOf, succ, stuck);
+                List<List<Integer>> order = forwardOrder(groups, groupOf, stuck);
                 if (order != null) return order;
                 BitSet undo = new BitSet(k);
                 for (int g = stuck.nextSetBit(0); g >= 0; g = stuck.nextSetBit(g + 1)) {
@@ -1584,7 +1577,7 @@ final class CaseGroups {
          * The groups in an order where every branch between groups goes forward, or null (then
          * {@code stuck} holds the groups on or after a cycle).
          */
-        private List<List<Integer>> forwardOrder(List<List<Integer>> groups, int[] groupOf, BitSet[] succ, BitSet stuck) {
+        private List<List<Integer>> forwardOrder(List<List<Integer>> groups, int[] groupOf, BitSet stuck) {
             int m = groups.size();
             List<BitSet> after = new ArrayList<>();
             int[] before = new int[m];
@@ -1662,7 +1655,7 @@ final class CaseGroups {
         private int[] entryValues() {
             BitSet entered = new BitSet(nest.k);
             for (int j = 0; j < nest.k; j++) {
-                BitSet s = nest.successors(j);
+                BitSet s = nest.succ[j];
                 for (int t = s.nextSetBit(0); t >= 0; t = s.nextSetBit(t + 1)) if (groupOf[t] != groupOf[j]) entered.set(t);
             }
             int[] value = new int[nest.k];
@@ -1790,9 +1783,6 @@ final class CaseGroups {
         return in.op == Instr.BLOCK && in.imm == ValType.EMPTY_BLOCK;
     }
 
-    private static boolean stops(Instr in) {
-        return in.op == Instr.BR || in.op == Instr.BR_TABLE || in.op == Instr.RETURN || in.op == Instr.UNREACHABLE;
-    }
 
     private static Object target(int[] stack, int top, int depth) {
         return depth >= top ? FUNCTION : (Object) stack[top - 1 - depth];
