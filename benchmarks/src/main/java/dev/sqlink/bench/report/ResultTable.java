@@ -59,7 +59,8 @@ public final class ResultTable {
                 .append(ratio(geometricMean(SQLITE4J))).append("** |\n\n");
         out.append("Medians over all measurement iterations of all forks. Lower is better everywhere; a ratio is ")
                 .append("sqlink's time (or memory) divided by the other driver's, so 0.50× means sqlink needs half, ")
-                .append("2.00× twice as much. \"failed\" means the driver produced no result (see the run log).\n\n");
+                .append("2.00× twice as much. \"failed\" means the driver produced no result (see the run log). ")
+                .append("\"Engine only\" rows are diagnostics outside the targets: all the work is inside SQLite.\n\n");
         new TargetCheck(measurements, this).render(out);
         if (!measurements.unknownBenchmarks().isEmpty()) {
             out.append("\nNot in the table (unknown benchmark names): ").append(measurements.unknownBenchmarks()).append('\n');

@@ -60,7 +60,8 @@ final class TargetCheck {
         double closestFactor = Double.MAX_VALUE;
         int compared = 0;
         for (Workload workload : Workload.values()) {
-            Optional<Double> r = workload.isTime() ? table.ratio(workload, ResultTable.SQLITE4J) : Optional.empty();
+            Optional<Double> r = workload.isTime() && workload.isTarget()
+                    ? table.ratio(workload, ResultTable.SQLITE4J) : Optional.empty();
             if (r.isPresent()) {
                 compared++;
                 double factor = 1 / r.get();

@@ -62,4 +62,20 @@ class ResultTableTest {
         assertTrue(markdown.contains("| 9.00 MiB | **no** |"), markdown);
         assertTrue(markdown.contains("| failed |"), markdown); // sqlite4j has no results at all
     }
+
+    @Test
+    void engineOnlyRowsAreShownButJudgeNoTarget() throws IOException {
+        Path file = json("a.json", "["
+                + entry("fullScan", "sqlink", "us/op", "[[2.0]]") + "," + entry("fullScan", "xerial", "us/op", "[[1.0]]") + ","
+                + entry("fullScan", "sqlite4j", "us/op", "[[10.0]]") + ","
+                + entry("engineLike", "sqlink", "us/op", "[[900.0]]") + "," + entry("engineLike", "xerial", "us/op", "[[100.0]]") + ","
+                + entry("engineLike", "sqlite4j", "us/op", "[[1000.0]]") + "]");
+        ResultTable table = new ResultTable(Measurements.read(List.of(file)));
+        assertEquals(2.0, table.geometricMean("xerial").orElseThrow(), 1e-9);
+        String markdown = table.render();
+        assertTrue(markdown.contains("(`engineLike`) | 900 µs | 100 µs | 1.00 ms | 9.00× | 0.90× |"), markdown);
+        assertTrue(markdown.contains("worst: `fullScan` 2.00× | yes |"), markdown);
+        assertTrue(markdown.contains("closest: `fullScan`, sqlink ÷ sqlite4j 0.20× (needs ≤ 0.33×; 1 workloads compared) | yes |"),
+                markdown);
+    }
 }
