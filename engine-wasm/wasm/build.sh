@@ -100,7 +100,14 @@ SQLITE_OPTIONS=(
 # A reactor module (no main; _initialize runs constructors), MVP wasm plus the few
 # post-MVP features Chicory 1.7.5 compiles well; the name section is kept so the
 # build can report functions by name.
-clang-19 --target=wasm32-wasi -mexec-model=reactor -O2 \
+#
+# When optimising, clang also runs binaryen's wasm-opt on the linked module if it finds one
+# on the PATH, so the output would depend on what else the machine has installed (and
+# clang 19's --no-wasm-opt skips the link altogether). So clang runs with a PATH that holds
+# nothing but its linker.
+mkdir "$WORK/bin"
+ln -s "$(command -v wasm-ld-19)" "$WORK/bin/wasm-ld-19"
+PATH="$WORK/bin" "$(command -v clang-19)" --target=wasm32-wasi -mexec-model=reactor -O2 \
   -mcpu=mvp -mmutable-globals -msign-ext -mbulk-memory -mnontrapping-fptoint \
   -fvisibility=hidden '-DSQLITE_API=__attribute__((visibility("default")))' \
   "${SQLITE_OPTIONS[@]}" \
