@@ -5,7 +5,13 @@
 c_compile() { # source output
   # A reactor without an entry point: the host calls exports only. No debug info and no
   # build paths in the output, so the bytes depend on the source and the toolchain alone.
-  clang-19 --target=wasm32-wasi -mexec-model=reactor -O2 \
+  # That includes a PATH with nothing but the linker: when optimising, clang also runs
+  # binaryen's wasm-opt on its output whenever it finds one installed.
+  local tools
+  tools="$(dirname "$2")/linker-only"
+  mkdir -p "$tools"
+  ln -sf "$(command -v wasm-ld-19)" "$tools/wasm-ld-19"
+  PATH="$tools" "$(command -v clang-19)" --target=wasm32-wasi -mexec-model=reactor -O2 \
     -I "$(dirname "$1")/../include" \
     -ffile-prefix-map="$(dirname "$1")"=. -fno-ident \
     -Wall -Wextra -Werror -o "$2" "$1" \
