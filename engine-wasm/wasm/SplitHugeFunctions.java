@@ -954,7 +954,10 @@ final class Splitter {
                     region = new Region(body, a, b, 0);
                 }
             }
-            if (region != null && outline(funcIndex, f, shape, module.types.get(f.typeIndex), region)) outlined++;
+            FuncType type = module.types.get(f.typeIndex);
+            if (region != null && allOutlinable(shape, region, type) && outline(funcIndex, f, shape, type, region)) {
+                outlined++;
+            }
         }
         caseGroupReport.put(funcIndex, String.format("%d case groups, %d kept inline, %d of %d others outlined, %d bytes left",
                 cases.groups, cases.inlineGroups, outlined, cases.regions.size(), f.size()));
@@ -981,6 +984,17 @@ final class Splitter {
             }
         }
         return false;
+    }
+
+    /**
+     * Whether every statement of the region passes {@link #outlinable}. A group kept here for
+     * failing it stays in the function, where the generic pass may still outline parts of it.
+     */
+    private boolean allOutlinable(FunctionShape shape, Region region, FuncType type) {
+        for (int k = region.first(); k <= region.last(); k++) {
+            if (!outlinable(shape, region.body(), region.body().statements().get(k), type)) return false;
+        }
+        return true;
     }
 
     /** Whether every branch leaving the statement can become an exit code. */
