@@ -954,10 +954,7 @@ final class Splitter {
                     region = new Region(body, a, b, 0);
                 }
             }
-            FuncType type = module.types.get(f.typeIndex);
-            if (region != null && allOutlinable(shape, region, type) && outline(funcIndex, f, shape, type, region)) {
-                outlined++;
-            }
+            if (region != null && outline(funcIndex, f, shape, module.types.get(f.typeIndex), region)) outlined++;
         }
         caseGroupReport.put(funcIndex, String.format("%d case groups, %d kept inline, %d of %d others outlined, %d bytes left",
                 cases.groups, cases.inlineGroups, outlined, cases.regions.size(), f.size()));
@@ -984,17 +981,6 @@ final class Splitter {
             }
         }
         return false;
-    }
-
-    /**
-     * Whether every statement of the region passes {@link #outlinable}. A group kept here for
-     * failing it stays in the function, where the generic pass may still outline parts of it.
-     */
-    private boolean allOutlinable(FunctionShape shape, Region region, FuncType type) {
-        for (int k = region.first(); k <= region.last(); k++) {
-            if (!outlinable(shape, region.body(), region.body().statements().get(k), type)) return false;
-        }
-        return true;
     }
 
     /** Whether every branch leaving the statement can become an exit code. */
@@ -1057,9 +1043,16 @@ final class Splitter {
         return returnGlobals.computeIfAbsent(type, module::addGlobal);
     }
 
-    /** Moves the region into a new function and puts a call in its place; false if not worth it. */
+    /**
+     * Moves the region into a new function and puts a call in its place; false if not worth it,
+     * or if a branch out of it carries a value (an exit code cannot): such a region stays, and
+     * a case group refused here is left to the generic pass.
+     */
     private boolean outline(int funcIndex, FunctionBody f, FunctionShape shape, FuncType type, Region region) {
         List<FunctionShape.Statement> st = region.body.statements();
+        for (int k = region.first; k <= region.last; k++) {
+            if (!outlinable(shape, region.body, st.get(k), type)) return false;
+        }
         int start = st.get(region.first).start();
         int end = st.get(region.last).end();
         boolean endsUnreachable = st.get(region.last).endsUnreachable();
