@@ -12,7 +12,9 @@ import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.PriorityQueue;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Splits oversized wasm functions into several smaller ones, so that every function Chicory's
@@ -1601,7 +1603,7 @@ final class CaseGroups {
             }
             // Kahn's algorithm, taking the ready group with the lowest first body each time.
             List<List<Integer>> order = new ArrayList<>();
-            java.util.PriorityQueue<Integer> ready = new java.util.PriorityQueue<>(
+            PriorityQueue<Integer> ready = new PriorityQueue<>(
                     (a, b) -> Integer.compare(groups.get(a).get(0), groups.get(b).get(0)));
             for (int g = 0; g < m; g++) if (before[g] == 0) ready.add(g);
             while (!ready.isEmpty()) {
@@ -1728,7 +1730,7 @@ final class CaseGroups {
         /** A group's table (when it has more than one body) and its bodies, in case order. */
         private void emitGroup(int g) {
             List<Integer> bodies = groups.get(g);
-            java.util.function.Function<Object, Object> retarget = t -> {
+            Function<Object, Object> retarget = t -> {
                 Integer c = nest.caseOf.get(t);
                 return c == null || groupOf[c] == g ? t : new CrossEntry(entryValue[c], groupLabel[groupOf[c]]);
             };
@@ -1790,7 +1792,6 @@ final class CaseGroups {
         return in.op == Instr.BLOCK && in.imm == ValType.EMPTY_BLOCK;
     }
 
-
     private static Object target(int[] stack, int top, int depth) {
         return depth >= top ? FUNCTION : (Object) stack[top - 1 - depth];
     }
@@ -1837,13 +1838,13 @@ final class CaseGroups {
         }
 
         void copy(List<Instr> code, Object[][] targets, int from, int to,
-                java.util.function.Function<Object, Object> retarget) {
+                Function<Object, Object> retarget) {
             copyBody(code, targets, from, to, retarget, -1);
         }
 
         /** Copies code; a branch retargeted to another group's body first sets the selector. */
         void copyBody(List<Instr> code, Object[][] targets, int from, int to,
-                java.util.function.Function<Object, Object> retarget, int selector) {
+                Function<Object, Object> retarget, int selector) {
             for (int i = from; i <= to; i++) {
                 Instr in = code.get(i);
                 if (in.opensBlock()) {
