@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.BitSet;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,7 +23,9 @@ import java.util.function.Function;
  * of bytecode) and is JIT-compiled with default JVM flags.
  *
  * <p>Run by {@code build.sh} on the linked module ({@code java SplitHugeFunctions.java IN OUT
- * [maxBodyBytes]}); needs only a JDK 17. The output is a deterministic function of the input.
+ * [maxBodyBytes] [--first NAMES.txt]...}); needs only a JDK 17. The output is a deterministic
+ * function of the input. With {@code --first}, the split module's functions are then reordered
+ * so that the listed ones come first (see {@link StartupOrder}).
  *
  * <p>How a region is outlined. A region is a run of consecutive complete statements of one block
  * body (each statement starts and ends with an empty operand stack). It becomes a new function:
@@ -39,32 +42,41 @@ import java.util.function.Function;
  * A function built around a big switch on a byte (the VDBE's opcode loop) is first rebuilt into a
  * two-level dispatch whose case groups are outlined whole (see {@link CaseGroups}).
  *
- * <p>New functions and globals are appended after the existing ones, so no existing index changes
- * and every other section is copied byte for byte (DWARF sections, stale after rewriting code,
- * are dropped; the name section gains names like {@code sqlite3VdbeExec$split3}).
+ * <p>New functions and globals are appended after the existing ones, so splitting changes no
+ * existing index and copies every other section byte for byte (DWARF sections, stale after
+ * rewriting code, are dropped; the name section gains names like {@code sqlite3VdbeExec$split3}).
+ * Only the start-up order renumbers functions, and it rewrites every reference it does.
  */
 public final class SplitHugeFunctions {
     /** Wasm body size (bytes) above which a function is split; JVM bytecode is ~1.1-1.3x. */
     static final int DEFAULT_MAX_BODY = 3000;
 
     public static void main(String[] args) throws IOException {
-        if (args.length < 2 || args.length > 3) {
-            System.err.println("usage: java SplitHugeFunctions.java IN.wasm OUT.wasm [maxBodyBytes]");
+        List<String> positional = new ArrayList<>(List.of(args));
+        List<List<String>> firstTiers = new ArrayList<>();
+        for (int option; (option = positional.indexOf("--first")) >= 0 && option + 1 < positional.size(); ) {
+            firstTiers.add(StartupOrder.read(Path.of(positional.get(option + 1))));
+            positional.subList(option, option + 2).clear();
+        }
+        if (positional.size() < 2 || positional.size() > 3) {
+            System.err.println("usage: java SplitHugeFunctions.java IN.wasm OUT.wasm [maxBodyBytes] [--first NAMES.txt]...");
             System.exit(2);
         }
-        int maxBody = args.length == 3 ? Integer.parseInt(args[2]) : DEFAULT_MAX_BODY;
-        WasmModule module = WasmModule.parse(Files.readAllBytes(Path.of(args[0])));
+        int maxBody = positional.size() == 3 ? Integer.parseInt(positional.get(2)) : DEFAULT_MAX_BODY;
+        WasmModule module = WasmModule.parse(Files.readAllBytes(Path.of(positional.get(0))));
         Splitter splitter = new Splitter(module, maxBody);
         splitter.run();
-        Files.write(Path.of(args[1]), module.encode());
-        splitter.report(System.out);
+        splitter.report(System.out); // before reordering: the report names functions by index
+        if (!firstTiers.isEmpty()) {
+            StartupOrder.apply(module, firstTiers).report(System.out);
+        }
+        Files.write(Path.of(positional.get(1)), module.encode());
         if (!splitter.leftOver().isEmpty()) {
             System.exit(1);
         }
     }
 }
 
-/** Value types and their JVM parameter slot counts. */
 final class ValType {
     static final int I32 = 0x7F, I64 = 0x7E, F32 = 0x7D, F64 = 0x7C, EMPTY_BLOCK = 0x40;
 
@@ -595,6 +607,208 @@ final class WasmModule {
             r.pos = end;
         }
         return w.toBytes();
+    }
+}
+
+/**
+ * Moves the functions a cold start runs to the front of the function index space, right after
+ * the imports, and keeps everything else in its order. The functions come in tiers, each a file
+ * of function names (from the name section), one per line, {@code #} starting a comment: the
+ * first tier's functions come first, then the second's, then all the others.
+ *
+ * <p>Why: Chicory's build-time compiler puts the compiled functions into JVM classes by index
+ * range, and a JVM reads and verifies a class whole before the first call into it. With the
+ * start-up functions in the first class, a cold JVM reads and verifies that class only, about a
+ * fifth of the bytecode, and the other classes wait for the first statement that needs them
+ * (engine-wasm's build sizes the classes; its README says how the lists are made).
+ *
+ * <p>Renumbering touches every function index in the module: calls in every body, the
+ * function and code sections, exports, the start function, element segments and function
+ * names. Anything else that could hold one (ref.func, tail calls, local names) the decoder or
+ * this pass rejects, so an unsupported module fails the build rather than coming out wrong.
+ */
+final class StartupOrder {
+    private final List<Integer> tierSizes;
+    private final List<String> missing;
+    private final int first;
+
+    private StartupOrder(List<Integer> tierSizes, List<String> missing, int first) {
+        this.tierSizes = tierSizes;
+        this.missing = missing;
+        this.first = first;
+    }
+
+    static List<String> read(Path file) throws IOException {
+        List<String> names = new ArrayList<>();
+        for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+            int comment = line.indexOf('#');
+            String name = (comment >= 0 ? line.substring(0, comment) : line).strip();
+            if (!name.isEmpty()) {
+                names.add(name);
+            }
+        }
+        return names;
+    }
+
+    static StartupOrder apply(WasmModule module, List<List<String>> tiers) {
+        int imported = module.importedFunctions;
+        int defined = module.bodies.size();
+        Map<String, Integer> tierOf = new HashMap<>();
+        for (int t = tiers.size() - 1; t >= 0; t--) { // a name in two tiers counts in the earlier
+            for (String name : tiers.get(t)) {
+                tierOf.put(name, t);
+            }
+        }
+        List<List<Integer>> positions = new ArrayList<>(); // defined positions by tier, then the rest
+        for (int t = 0; t <= tiers.size(); t++) {
+            positions.add(new ArrayList<>());
+        }
+        Set<String> found = new HashSet<>();
+        for (int b = 0; b < defined; b++) {
+            String name = module.bodies.get(b).name;
+            Integer tier = tierOf.get(name);
+            positions.get(tier == null ? tiers.size() : tier).add(b);
+            if (tier != null) {
+                found.add(name);
+            }
+        }
+        List<Integer> order = new ArrayList<>();
+        positions.forEach(order::addAll);
+        int[] newIndex = new int[imported + defined];
+        for (int i = 0; i < imported; i++) {
+            newIndex[i] = i;
+        }
+        for (int n = 0; n < defined; n++) {
+            newIndex[imported + order.get(n)] = imported + n;
+        }
+
+        List<FunctionBody> bodies = new ArrayList<>();
+        Map<Integer, String> names = new HashMap<>();
+        module.names.forEach((index, name) -> names.put(newIndex[index], name));
+        for (int n = 0; n < defined; n++) {
+            FunctionBody body = module.bodies.get(order.get(n));
+            renumberCalls(body, newIndex);
+            bodies.add(body);
+            module.functionTypes.set(imported + n, body.typeIndex);
+        }
+        module.bodies.clear();
+        module.bodies.addAll(bodies);
+        module.names.clear();
+        module.names.putAll(names);
+        for (int s = 0; s < module.sections.size(); s++) {
+            WasmModule.Section section = module.sections.get(s);
+            byte[] content = switch (section.id()) {
+                case 7 -> exports(section.content(), newIndex);
+                case 8 -> new WasmWriter().u32(newIndex[new WasmReader(section.content(), 0).u32()]).toBytes();
+                case 9 -> elements(section.content(), newIndex);
+                case 0 -> checkNames(section.content());
+                default -> section.content();
+            };
+            module.sections.set(s, new WasmModule.Section(section.id(), content));
+        }
+        List<String> missing = new ArrayList<>(tierOf.keySet());
+        missing.removeAll(found);
+        Collections.sort(missing);
+        List<Integer> tierSizes = new ArrayList<>();
+        for (int t = 0; t < tiers.size(); t++) {
+            tierSizes.add(positions.get(t).size());
+        }
+        return new StartupOrder(tierSizes, missing, imported);
+    }
+
+    void report(java.io.PrintStream out) {
+        int from = first;
+        for (int t = 0; t < tierSizes.size(); t++) {
+            out.printf("start-up order: list %d, %d functions moved to indices %d..%d%n", t + 1, tierSizes.get(t), from,
+                    from + tierSizes.get(t) - 1);
+            from += tierSizes.get(t);
+        }
+        if (!missing.isEmpty()) {
+            // not fatal: after a SQLite upgrade a list may name functions that are gone; the
+            // cold-start test reports the cost (a second class loaded) until the lists are remade
+            out.printf("  %d listed names are not in the module: %s%n", missing.size(),
+                    String.join(", ", missing.subList(0, Math.min(10, missing.size()))));
+        }
+    }
+
+    private static void renumberCalls(FunctionBody body, int[] newIndex) {
+        boolean changed = false;
+        List<Instr> code = new ArrayList<>(body.code.size());
+        for (Instr in : body.code) {
+            if (in.op == Instr.CALL && newIndex[(int) in.imm] != in.imm) {
+                code.add(in.withImm(newIndex[(int) in.imm]));
+                changed = true;
+            } else {
+                code.add(in);
+            }
+        }
+        if (changed) {
+            body.code = code;
+            body.original = null;
+        }
+    }
+
+    private static byte[] exports(byte[] content, int[] newIndex) {
+        WasmReader r = new WasmReader(content, 0);
+        int count = r.u32();
+        WasmWriter w = new WasmWriter().u32(count);
+        for (int i = 0; i < count; i++) {
+            w.name(r.name());
+            int kind = r.u8();
+            int index = r.u32();
+            w.u8(kind).u32(kind == 0 ? newIndex[index] : index);
+        }
+        return w.toBytes();
+    }
+
+    /** Element segments of function indices (flags 0-3); segments of expressions are rejected. */
+    private static byte[] elements(byte[] content, int[] newIndex) {
+        WasmReader r = new WasmReader(content, 0);
+        int count = r.u32();
+        WasmWriter w = new WasmWriter().u32(count);
+        for (int i = 0; i < count; i++) {
+            int flags = r.u32();
+            w.u32(flags);
+            if (flags > 3) {
+                throw new IllegalStateException("unsupported element segment (flags " + flags + "): expressions");
+            }
+            if (flags == 2) {
+                w.u32(r.u32()); // table index
+            }
+            if (flags == 0 || flags == 2) {
+                int start = r.pos;
+                while (Instr.decode(r).op != Instr.END) {
+                    // the offset expression, copied as it is
+                }
+                w.bytes(r.slice(start, r.pos));
+            }
+            if (flags != 0) {
+                w.u8(r.u8()); // element kind
+            }
+            int functions = r.u32();
+            w.u32(functions);
+            for (int f = 0; f < functions; f++) {
+                w.u32(newIndex[r.u32()]);
+            }
+        }
+        return w.toBytes();
+    }
+
+    /** The name section's function names follow {@link WasmModule#names}; local names would not. */
+    private static byte[] checkNames(byte[] content) {
+        WasmReader r = new WasmReader(content, 0);
+        if (!r.name().equals("name")) {
+            return content;
+        }
+        while (r.pos < content.length) {
+            int sub = r.u8();
+            int size = r.u32();
+            if (sub == 2) {
+                throw new IllegalStateException("the name section has local names, which reordering does not renumber");
+            }
+            r.pos += size;
+        }
+        return content;
     }
 }
 

@@ -6,12 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.dylibso.chicory.runtime.ExportFunction;
 import com.dylibso.chicory.runtime.Instance;
 import com.dylibso.chicory.wasm.Parser;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -36,7 +32,7 @@ class SplitterValueBranchTest {
         Path original = dir.resolve("switch.wasm");
         Path split = dir.resolve("switch.split.wasm");
         Files.write(original, module());
-        String report = runSplitter(original, split);
+        String report = SplitterCommand.run(original.toString(), split.toString(), "3000");
         assertTrue(report.contains("switch rebuilt"), "the splitter did not take the nest for a switch:\n" + report);
 
         Instance before = Instance.builder(Parser.parse(Files.readAllBytes(original))).build();
@@ -57,31 +53,20 @@ class SplitterValueBranchTest {
         return j == VALUE_CASE ? acc : 1000 + acc; // the value-carrying case skips the code after the switch
     }
 
-    private static String runSplitter(Path in, Path out) throws IOException, InterruptedException {
-        String java = ProcessHandle.current().info().command().orElse("java");
-        Process p = new ProcessBuilder(java, "wasm/SplitHugeFunctions.java", in.toString(), out.toString(), "3000")
-                .redirectErrorStream(true).start();
-        byte[] output = p.getInputStream().readAllBytes();
-        assertTrue(p.waitFor(120, TimeUnit.SECONDS), "the splitter did not finish");
-        String report = new String(output, StandardCharsets.UTF_8);
-        assertEquals(0, p.exitValue(), "the splitter failed:\n" + report);
-        return report;
-    }
-
     /** (func (export "f") (param i32) (result i32)): memory[0] = param, then the switch on it. */
     private static byte[] module() {
-        Bytes type = new Bytes().u32(1).u8(0x60).u32(1).u8(0x7F).u32(1).u8(0x7F);
-        Bytes function = new Bytes().u32(1).u32(0);
-        Bytes memory = new Bytes().u32(1).u8(0x00).u32(1);
-        Bytes export = new Bytes().u32(1).name("f").u8(0x00).u32(0);
-        Bytes code = new Bytes().u32(1).sized(body());
-        return new Bytes().raw(0x00, 0x61, 0x73, 0x6D, 0x01, 0x00, 0x00, 0x00)
+        WasmBytes type = new WasmBytes().u32(1).u8(0x60).u32(1).u8(0x7F).u32(1).u8(0x7F);
+        WasmBytes function = new WasmBytes().u32(1).u32(0);
+        WasmBytes memory = new WasmBytes().u32(1).u8(0x00).u32(1);
+        WasmBytes export = new WasmBytes().u32(1).name("f").u8(0x00).u32(0);
+        WasmBytes code = new WasmBytes().u32(1).sized(body());
+        return new WasmBytes().raw(0x00, 0x61, 0x73, 0x6D, 0x01, 0x00, 0x00, 0x00)
                 .section(1, type).section(3, function).section(5, memory).section(7, export).section(10, code)
                 .toArray();
     }
 
-    private static Bytes body() {
-        Bytes b = new Bytes().u32(1).u32(1).u8(0x7F); // one extra i32 local: the accumulator (1)
+    private static WasmBytes body() {
+        WasmBytes b = new WasmBytes().u32(1).u32(1).u8(0x7F); // one extra i32 local: the accumulator (1)
         b.u8(0x41).s32(0).u8(0x20).u32(0).u8(0x3A).u32(0).u32(0); // i32.store8 [0] = param
         b.u8(0x02).u8(0x7F); // block (result i32): the label case 5 branches to with a value
         for (int i = 0; i <= CASES; i++) b.u8(0x02).u8(0x40); // B64 .. B0
@@ -105,61 +90,5 @@ class SplitterValueBranchTest {
         b.u8(0x0B); // end of the value block
         b.u8(0x0B); // end of the function
         return b;
-    }
-
-    /** A little wasm binary writer: LEB128 numbers, names and sized sections. */
-    private static final class Bytes {
-        private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-
-        Bytes u8(int v) {
-            out.write(v);
-            return this;
-        }
-
-        Bytes raw(int... values) {
-            for (int v : values) out.write(v);
-            return this;
-        }
-
-        Bytes u32(long v) {
-            do {
-                int b = (int) (v & 0x7F);
-                v >>>= 7;
-                out.write(v != 0 ? b | 0x80 : b);
-            } while (v != 0);
-            return this;
-        }
-
-        Bytes s32(int v) {
-            while (true) {
-                int b = v & 0x7F;
-                v >>= 7;
-                boolean done = (v == 0 && (b & 0x40) == 0) || (v == -1 && (b & 0x40) != 0);
-                out.write(done ? b : b | 0x80);
-                if (done) return this;
-            }
-        }
-
-        Bytes name(String s) {
-            byte[] bytes = s.getBytes(StandardCharsets.UTF_8);
-            u32(bytes.length);
-            out.writeBytes(bytes);
-            return this;
-        }
-
-        Bytes sized(Bytes content) {
-            byte[] bytes = content.toArray();
-            u32(bytes.length);
-            out.writeBytes(bytes);
-            return this;
-        }
-
-        Bytes section(int id, Bytes content) {
-            return u8(id).sized(content);
-        }
-
-        byte[] toArray() {
-            return out.toByteArray();
-        }
     }
 }
