@@ -24,7 +24,6 @@ import java.lang.invoke.MethodType;
  * loudly at class initialisation instead of calling the wrong thing.
  */
 final class CompiledExports {
-    private static final String FUNCTION_CLASS_PREFIX = "dev.sqlink.engine.generated.SqliteModuleMachineFuncGroup_";
 
     static final MethodHandle STEP = find("sqlite3_step", int.class, int.class);
     static final MethodHandle RESET = find("sqlite3_reset", int.class, int.class);
@@ -70,24 +69,20 @@ final class CompiledExports {
         int index = functionIndex(name);
         MethodType type = MethodType.methodType(result, params).appendParameterTypes(Memory.class, Instance.class);
         String method = "func_" + index;
-        for (int group = 0; ; group++) {
-            Class<?> owner;
-            try {
-                owner = Class.forName(FUNCTION_CLASS_PREFIX + group, true, CompiledExports.class.getClassLoader());
-            } catch (ClassNotFoundException e) {
-                throw new IllegalStateException("the compiled engine has no method " + method + type + " for export "
-                        + name + "; the generated classes do not match the wasm module, rebuild engine-wasm", e);
-            }
-            try {
-                // the generated class is package-private; it lives in this module (an automatic
-                // module, or the class path), whose packages are open to their own members
-                return MethodHandles.privateLookupIn(owner, MethodHandles.lookup()).findStatic(owner, method, type);
-            } catch (NoSuchMethodException e) {
-                // in a later group
-            } catch (IllegalAccessException e) {
-                throw new IllegalStateException("the compiled method " + method + " of export " + name
-                        + " is not accessible from the engine binding", e);
-            }
+        String ownerName = FunctionGroups.classOf(index);
+        try {
+            // Initialising only the class that holds it: the others are loaded when first called.
+            Class<?> owner = Class.forName(ownerName, true, CompiledExports.class.getClassLoader());
+            // the generated class is package-private; it lives in this module (an automatic
+            // module, or the class path), whose packages are open to their own members
+            return MethodHandles.privateLookupIn(owner, MethodHandles.lookup()).findStatic(owner, method, type);
+        } catch (ClassNotFoundException | NoSuchMethodException e) {
+            throw new IllegalStateException("the compiled engine has no method " + ownerName + "." + method + type
+                    + " for export " + name + "; the generated classes do not match the wasm module, rebuild engine-wasm",
+                    e);
+        } catch (IllegalAccessException e) {
+            throw new IllegalStateException("the compiled method " + method + " of export " + name
+                    + " is not accessible from the engine binding", e);
         }
     }
 

@@ -7,8 +7,8 @@ import java.lang.invoke.MethodHandles;
  * The work every JVM does once before its first SQLite instance, begun on daemon threads by
  * {@link #begin()} so that it overlaps whatever the caller does until its first open, and so
  * that its big independent parts run side by side on two cores: parsing the module metadata,
- * loading the generated function classes (most of the bytecode), and loading the rest of the
- * machine. An open that comes first simply does or joins them.
+ * loading the class of compiled start-up functions (most of the bytecode a cold start needs),
+ * and loading the rest of the machine. An open that comes first simply does or joins them.
  *
  * <p>A fourth thread only warms up (loads the host imports' classes, creates the memory's
  * VarHandles) once the parse is done, on the core the parse leaves free while the classes are
@@ -19,7 +19,7 @@ public final class EngineStartup {
     private static final StartedEarly<WasmModule> MODULE =
             new StartedEarly<>("parsing the module metadata (SqliteModule.meta)", ModuleMetadata::parse);
     private static final StartedEarly<Void> FUNCTION_GROUPS =
-            new StartedEarly<>("loading the generated function classes", EngineStartup::loadFunctionGroups);
+            new StartedEarly<>("loading the compiled start-up functions", EngineStartup::loadFunctionGroups);
     private static final StartedEarly<Void> MACHINE_CLASSES =
             new StartedEarly<>("loading the generated machine classes", EngineStartup::loadMachine);
     private static final StartedEarly<Void> HOST_CLASSES =
@@ -35,7 +35,7 @@ public final class EngineStartup {
         HOST_CLASSES.start();
     }
 
-    private static Void loadFunctionGroups() {
+    private static Void loadFunctionGroups() throws ClassNotFoundException {
         MachineClasses.initialiseFunctionGroups();
         return null;
     }

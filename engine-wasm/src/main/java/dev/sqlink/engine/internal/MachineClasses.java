@@ -6,9 +6,9 @@ import java.lang.invoke.MethodHandles;
 import java.util.Objects;
 
 /**
- * Loads, verifies and initialises the classes the build-time compiler generated (the machine,
- * its call dispatchers and the function groups, one of them 2.7 MB of bytecode) and the
- * handles {@link CompiledExports} resolves in them.
+ * Loads, verifies and initialises the classes the build-time compiler generated that the first
+ * instance needs (the machine, its call dispatchers and the class of start-up functions) and
+ * the handles {@link CompiledExports} resolves in them.
  *
  * <p>Why ahead of time: the first instance needs all of them, and in a cold JVM reading,
  * verifying and linking them takes a few hundred milliseconds that can run on another core
@@ -21,12 +21,14 @@ final class MachineClasses {
     private MachineClasses() {}
 
     /**
-     * Initialises the classes that hold the compiled functions: the bulk of the bytecode (one
-     * 2.7 MB class, ~40 ms to read and ~90 ms to verify when cold), so it gets a thread of its
-     * own while {@link #initialiseMachine()} does the rest.
+     * Initialises the class that holds the compiled start-up functions ({@link FunctionGroups}):
+     * the bulk of what a cold start needs (~0.6 MB of bytecode), so it gets a thread of its own
+     * while {@link #initialiseMachine()} does the rest. The other function classes are left to
+     * load when a statement first calls into them: reading and verifying all of them would cost
+     * a cold start about 100 ms of CPU for code it does not run.
      */
-    static void initialiseFunctionGroups() {
-        initialiseNumbered(MACHINE + "FuncGroup_", SqliteModule.class.getClassLoader());
+    static void initialiseFunctionGroups() throws ClassNotFoundException {
+        Class.forName(FunctionGroups.startupClass(), true, SqliteModule.class.getClassLoader());
     }
 
     /** Initialises the machine and its helpers and call dispatchers. */
