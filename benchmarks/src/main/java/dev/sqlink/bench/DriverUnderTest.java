@@ -1,6 +1,7 @@
 package dev.sqlink.bench;
 
 import dev.sqlink.jdbc.SqlinkConnectionPoolDataSource;
+import dev.sqlink.jdbc.SqlinkDriver;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -23,6 +24,11 @@ public enum DriverUnderTest {
         }
 
         @Override
+        Connection openAlone(String database) throws SQLException {
+            return new SqlinkDriver().connect("jdbc:sqlink:" + database, new Properties());
+        }
+
+        @Override
         public ConnectionPoolDataSource poolDataSource(String database) {
             SqlinkConnectionPoolDataSource source = new SqlinkConnectionPoolDataSource();
             source.setUrl("jdbc:sqlink:" + database);
@@ -34,6 +40,11 @@ public enum DriverUnderTest {
         @Override
         public Connection open(String database) throws SQLException {
             return DriverManager.getConnection("jdbc:sqlite:" + database);
+        }
+
+        @Override
+        Connection openAlone(String database) throws SQLException {
+            return new org.sqlite.JDBC().connect("jdbc:sqlite:" + database, new Properties());
         }
 
         @Override
@@ -62,6 +73,15 @@ public enum DriverUnderTest {
 
     /** Opens a plain (unpooled) connection the way an application would. */
     public abstract Connection open(String database) throws SQLException;
+
+    /**
+     * Opens through the driver's own {@link java.sql.Driver} instead of DriverManager, which
+     * first initialises every driver on the class path: the suite's holds all three, an
+     * application one. Only a cold start can tell the difference (see {@link ColdStart}).
+     */
+    Connection openAlone(String database) throws SQLException {
+        return open(database); // sqlite4j already bypasses DriverManager
+    }
 
     /** The driver's own {@code javax.sql.ConnectionPoolDataSource}, as a pool would use it. */
     public abstract ConnectionPoolDataSource poolDataSource(String database);
