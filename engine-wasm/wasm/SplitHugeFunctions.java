@@ -392,6 +392,7 @@ final class WasmModule {
     final Map<Integer, String> names = new HashMap<>();
     int importedFunctions;
     int importedGlobals;
+    boolean hasLocalNames; // the name section's local names, keyed by function index
 
     static WasmModule parse(byte[] bytes) {
         WasmModule m = new WasmModule();
@@ -491,6 +492,8 @@ final class WasmModule {
                     int idx = s.u32();
                     names.put(idx, s.name());
                 }
+            } else if (sub == 2) {
+                hasLocalNames = true;
             }
             s.pos = end;
         }
@@ -651,6 +654,9 @@ final class StartupOrder {
     }
 
     static StartupOrder apply(WasmModule module, List<List<String>> tiers) {
+        if (module.hasLocalNames) {
+            throw new IllegalStateException("the name section has local names, which reordering does not renumber");
+        }
         int imported = module.importedFunctions;
         int defined = module.bodies.size();
         Map<String, Integer> tierOf = new HashMap<>();
@@ -701,7 +707,6 @@ final class StartupOrder {
                 case 7 -> exports(section.content(), newIndex);
                 case 8 -> new WasmWriter().u32(newIndex[new WasmReader(section.content(), 0).u32()]).toBytes();
                 case 9 -> elements(section.content(), newIndex);
-                case 0 -> checkNames(section.content());
                 default -> section.content();
             };
             module.sections.set(s, new WasmModule.Section(section.id(), content));
@@ -792,23 +797,6 @@ final class StartupOrder {
             }
         }
         return w.toBytes();
-    }
-
-    /** The name section's function names follow {@link WasmModule#names}; local names would not. */
-    private static byte[] checkNames(byte[] content) {
-        WasmReader r = new WasmReader(content, 0);
-        if (!r.name().equals("name")) {
-            return content;
-        }
-        while (r.pos < content.length) {
-            int sub = r.u8();
-            int size = r.u32();
-            if (sub == 2) {
-                throw new IllegalStateException("the name section has local names, which reordering does not renumber");
-            }
-            r.pos += size;
-        }
-        return content;
     }
 }
 
