@@ -74,8 +74,8 @@ public final class StartupGroupCompiler {
 
     /**
      * One past the highest index of a listed function: the first class then ends with the last
-     * start-up function. An empty match means the list and the module have drifted apart, which
-     * would silently bring back the whole-module load, so it fails the build.
+     * start-up function. If fewer than half the listed names are in the module, the list and the
+     * module have drifted apart, and the build fails rather than group by a stale list.
      */
     static int functionsPerClass(WasmModule module, Path startupList) throws IOException {
         Set<String> listed = readNames(startupList);
