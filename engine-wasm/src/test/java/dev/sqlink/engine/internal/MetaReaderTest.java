@@ -72,6 +72,14 @@ class MetaReaderTest {
     }
 
     @Test
+    void aDamagedCountIsRefusedBeforeItSizesAnything() {
+        WasmBytes huge = new WasmBytes().u32(Integer.MAX_VALUE).u8(0x60).u32(0).u32(0);
+        byte[] wasm = module(section -> section == TYPES ? huge : section);
+        MalformedException e = assertThrows(MalformedException.class, () -> MetaReader.read(wasm));
+        assertTrue(e.getMessage().contains("a count of 2147483647"), e.getMessage());
+    }
+
+    @Test
     void aFileThatIsNotWasmIsRefused() {
         byte[] text = "CREATE TABLE t(x)".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
         MalformedException e = assertThrows(MalformedException.class, () -> MetaReader.read(text));
