@@ -29,6 +29,15 @@ public final class StartupScenario {
 
     private StartupScenario() {}
 
+    /** Makes, in {@code folder}, the database the scenario starts from, and returns its path. */
+    static String createDatabase(ScratchFolder folder) throws SQLException {
+        String database = folder.file("startup.db");
+        try (Connection connection = DriverUnderTest.SQLINK.open(database)) {
+            Dataset.createSettings(connection);
+        }
+        return database;
+    }
+
     public static void main(String[] args) throws SQLException {
         String database = args[1];
         ColdStart.main(new String[] {DriverUnderTest.SQLINK.parameterName(), database});

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.BufferedReader;
-import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -21,10 +20,7 @@ class StartupScenarioTest {
     @Test
     void theColdStartLoadsOnlyTheFirstFunctionClass() throws Exception {
         try (ScratchFolder folder = new ScratchFolder("startup-test")) {
-            String database = folder.file("startup.db");
-            try (Connection connection = DriverUnderTest.SQLINK.open(database)) {
-                Dataset.createSettings(connection);
-            }
+            String database = StartupScenario.createDatabase(folder);
             Process child = ChildJvm.start(List.of("-Xlog:class+load=info:stdout:tags"), StartupScenario.class,
                     StartupScenario.COLD_START, database);
             List<String> loaded = new ArrayList<>();
