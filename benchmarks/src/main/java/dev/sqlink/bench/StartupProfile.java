@@ -51,8 +51,11 @@ import jdk.jfr.consumer.RecordingFile;
  */
 public final class StartupProfile {
     private static final String FUNCTION_CLASS = SqliteModule.class.getName() + "MachineFuncGroup_";
-    private static final Pattern COMPILED_FUNCTION = Pattern.compile("SqliteModuleMachineFuncGroup_\\d+\\.(?:func|call)_(\\d+):");
+    /** A compiled function's method (its own, or the bridge the call dispatcher uses); group 1 is its index. */
     private static final Pattern COMPILED_METHOD = Pattern.compile("(?:func|call)_(\\d+)");
+    /** A line of HotSpot's method log naming one: ".../SqliteModuleMachineFuncGroup_0.func_123:(...)I". */
+    private static final Pattern COMPILED_FUNCTION = Pattern.compile(
+            Pattern.quote(FUNCTION_CLASS.replace('.', '/')) + "\\d+\\." + COMPILED_METHOD.pattern() + ":");
     /** The first JDK whose JFR can time methods (JEP 520). */
     private static final int METHOD_TIMING_JDK = 25;
 

@@ -340,10 +340,7 @@ final class MetaReader {
     }
 
     private String name() {
-        int length = readU32();
-        String name = new String(bytes, position, checkedLength(length), StandardCharsets.UTF_8);
-        position += length;
-        return name;
+        return new String(byteVector(), StandardCharsets.UTF_8);
     }
 
     private byte[] byteVector() {

@@ -36,7 +36,7 @@ import java.util.stream.Collectors;
  * interpreted functions), so the classes differ from the plugin's only in how they are grouped.
  */
 public final class StartupGroupCompiler {
-    /** Also read by the engine (CompiledExports). */
+    /** Read back at run time by the engine (internal.FunctionGroups.RESOURCE, the same name). */
     static final String GROUPS_RESOURCE = "SqliteModule.functionGroups";
     private static final String MACHINE = SqliteModule.class.getName() + "Machine";
 
