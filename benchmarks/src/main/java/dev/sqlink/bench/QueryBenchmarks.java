@@ -18,6 +18,16 @@ import org.openjdk.jmh.infra.Blackhole;
  * column, GROUP BY aggregation, ORDER BY ... LIMIT (a sort without an index) and a three-table join.
  */
 public class QueryBenchmarks extends DriverBenchmark {
+    static final String FULL_SCAN = "SELECT id, name, category, price, qty, note FROM items";
+    static final String GROUP_BY = "SELECT category, count(*), sum(price), avg(qty) FROM items GROUP BY category";
+    static final String ORDER_BY_LIMIT = "SELECT id, name, price FROM items ORDER BY price DESC, id LIMIT 20";
+    /**
+     * One region's customers (about 1/20), their orders through the index, each order's item by
+     * primary key: a nested-loop join over three tables, grouped.
+     */
+    static final String JOIN = "SELECT i.category, count(*), sum(o.amount * i.qty) "
+            + "FROM customers c JOIN orders o ON o.customer_id = c.id JOIN items i ON i.id = o.item_id "
+            + "WHERE c.region = ? GROUP BY i.category ORDER BY i.category";
 
     private Connection connection;
     private PreparedStatement pointSelect;
@@ -30,11 +40,7 @@ public class QueryBenchmarks extends DriverBenchmark {
         connection = DriverUnderTest.named(driver).open(":memory:");
         Dataset.create(connection);
         pointSelect = connection.prepareStatement("SELECT id, name, category, price, qty, note FROM items WHERE id = ?");
-        // One region's customers (about 1/20), their orders through the index, each order's item
-        // by primary key: a nested-loop join over three tables, grouped.
-        join = connection.prepareStatement("SELECT i.category, count(*), sum(o.amount * i.qty) "
-                + "FROM customers c JOIN orders o ON o.customer_id = c.id JOIN items i ON i.id = o.item_id "
-                + "WHERE c.region = ? GROUP BY i.category ORDER BY i.category");
+        join = connection.prepareStatement(JOIN);
     }
 
     @TearDown(Level.Trial)
@@ -64,7 +70,7 @@ public class QueryBenchmarks extends DriverBenchmark {
     public int fullScan(Blackhole sink) throws SQLException {
         int rows = 0;
         try (Statement statement = connection.createStatement();
-                ResultSet row = statement.executeQuery("SELECT id, name, category, price, qty, note FROM items")) {
+                ResultSet row = statement.executeQuery(FULL_SCAN)) {
             while (row.next()) {
                 sink.consume(row.getLong(1));
                 sink.consume(row.getString(2));
@@ -82,8 +88,7 @@ public class QueryBenchmarks extends DriverBenchmark {
     public int groupBy(Blackhole sink) throws SQLException {
         int groups = 0;
         try (Statement statement = connection.createStatement();
-                ResultSet row = statement.executeQuery("SELECT category, count(*), sum(price), avg(qty) "
-                        + "FROM items GROUP BY category")) {
+                ResultSet row = statement.executeQuery(GROUP_BY)) {
             while (row.next()) {
                 sink.consume(row.getInt(1));
                 sink.consume(row.getLong(2));
@@ -99,8 +104,7 @@ public class QueryBenchmarks extends DriverBenchmark {
     public int orderByLimit(Blackhole sink) throws SQLException {
         int rows = 0;
         try (Statement statement = connection.createStatement();
-                ResultSet row = statement.executeQuery("SELECT id, name, price FROM items "
-                        + "ORDER BY price DESC, id LIMIT 20")) {
+                ResultSet row = statement.executeQuery(ORDER_BY_LIMIT)) {
             while (row.next()) {
                 sink.consume(row.getLong(1));
                 sink.consume(row.getString(2));

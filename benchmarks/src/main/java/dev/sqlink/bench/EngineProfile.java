@@ -1,0 +1,238 @@
+package dev.sqlink.bench;
+
+import com.dylibso.chicory.wasm.Parser;
+import com.dylibso.chicory.wasm.types.NameCustomSection;
+import dev.sqlink.engine.generated.SqliteModule;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.IntFunction;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import jdk.jfr.consumer.RecordedEvent;
+import jdk.jfr.consumer.RecordedFrame;
+import jdk.jfr.consumer.RecordedStackTrace;
+import jdk.jfr.consumer.RecordingFile;
+
+/**
+ * Where the steady-state time of the slow read workloads goes, from JFR's execution samples of
+ * {@link EngineScenario} in a fresh JVM with default flags: how much of it is SQLite's compiled
+ * code itself and how much the mechanisms around it (memory accesses, indirect-call dispatch,
+ * multi-value results, interruption checks, globals), which SQLite functions are hottest, and
+ * whether any of them still runs in the bytecode interpreter.
+ *
+ * <p>Usage, after a full build: {@code java -cp benchmarks/target/benchmarks.jar
+ * dev.sqlink.bench.EngineProfile [--wasm engine-wasm/src/main/wasm/sqlite3.wasm] [WORKLOAD...]}.
+ * With the module, functions are reported by their SQLite names (from its name section), else as
+ * {@code func_N}. The workloads are {@link EngineScenario#WORKLOADS}, all of them by default.
+ */
+public final class EngineProfile {
+    private static final String GENERATED = SqliteModule.class.getPackageName() + ".";
+    private static final String MACHINE = SqliteModule.class.getName() + "Machine";
+    private static final String SHADED = MACHINE + "Shaded";
+    private static final Pattern FUNCTION = Pattern.compile("func_(\\d+)");
+    private static final Duration WARM_UP = Duration.ofSeconds(8);
+    private static final Duration MEASURED = Duration.ofSeconds(10);
+
+    /** What the innermost frame of a sample was doing, coarsely. The first that matches wins. */
+    enum Cost {
+        MEMORY("memory accesses (loads, stores, copies, fills)"),
+        INDIRECT_CALLS("indirect-call dispatch (call_indirect)"),
+        MULTI_VALUE("multi-value results (a long[] per call)"),
+        INTERRUPTION_CHECKS("interruption checks (every call and loop)"),
+        GLOBALS("wasm globals (through the instance)"),
+        OPERATORS("wasm operator helpers"),
+        SQLITE("SQLite's own compiled code"),
+        DRIVER("driver and binding (JDBC, host calls)"),
+        OTHER("other (JDK, GC)");
+
+        final String label;
+
+        Cost(String label) {
+            this.label = label;
+        }
+
+        static Cost of(String type, String method) {
+            if (type.equals("dev.sqlink.engine.internal.SharedPageMemory") || type.startsWith("java.lang.invoke.VarHandle")
+                    || type.equals("jdk.internal.misc.Unsafe") || type.equals("com.dylibso.chicory.runtime.MemCopyWorkaround")
+                    || (type.equals(SHADED) && (method.startsWith("memory") || method.equals("getAddr")))) {
+                return MEMORY;
+            }
+            if (type.equals(MACHINE) && method.startsWith("call_indirect")) {
+                return INDIRECT_CALLS;
+            }
+            if (type.equals(MACHINE) && method.startsWith("value_")) {
+                return MULTI_VALUE;
+            }
+            if (type.equals(SHADED) && method.equals("checkInterruption")) {
+                return INTERRUPTION_CHECKS;
+            }
+            if ((type.equals(SHADED) && method.contains("Global")) || type.equals("com.dylibso.chicory.runtime.Instance")
+                    || type.equals("com.dylibso.chicory.runtime.GlobalInstance")) {
+                return GLOBALS;
+            }
+            if (type.equals(SHADED) || type.equals("com.dylibso.chicory.runtime.OpcodeImpl")) {
+                return OPERATORS;
+            }
+            if (type.startsWith(GENERATED)) {
+                return SQLITE;
+            }
+            if (type.startsWith("dev.sqlink.")) {
+                return DRIVER;
+            }
+            return OTHER;
+        }
+    }
+
+    /**
+     * One workload's samples.
+     *
+     * @param runs how many times the statement ran while measured
+     * @param samples every sample of the running thread while measured
+     * @param inSqlite the samples inside a compiled SQLite function
+     * @param interpreted those of them whose innermost SQLite function ran in the bytecode interpreter
+     * @param costs samples by {@link Cost} of their innermost frame
+     * @param functions samples by innermost SQLite function index (its inlined helpers included)
+     * @param interpretedFunctions the same for the samples counted in {@code interpreted}
+     */
+    record Profile(int runs, int samples, int inSqlite, int interpreted, Map<Cost, Integer> costs,
+            Map<Integer, Integer> functions, Map<Integer, Integer> interpretedFunctions) {
+
+        double interpretedShare() {
+            return inSqlite == 0 ? 0 : (double) interpreted / inSqlite;
+        }
+    }
+
+    private EngineProfile() {}
+
+    public static void main(String[] args) throws IOException {
+        List<String> workloads = new ArrayList<>();
+        IntFunction<String> names = index -> "func_" + index;
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].equals("--wasm") && i + 1 < args.length) {
+                NameCustomSection section = Parser.parse(Path.of(args[++i])).nameSection();
+                names = index -> section.nameOfFunction(index);
+            } else if (EngineScenario.WORKLOADS.contains(args[i])) {
+                workloads.add(args[i]);
+            } else {
+                throw new IllegalArgumentException("usage: EngineProfile [--wasm MODULE.wasm] ["
+                        + String.join("|", EngineScenario.WORKLOADS) + "]...");
+            }
+        }
+        for (String workload : workloads.isEmpty() ? EngineScenario.WORKLOADS : workloads) {
+            print(workload, record(workload, WARM_UP, MEASURED, List.of()), names);
+        }
+    }
+
+    /**
+     * Runs {@code workload} in a fresh JVM (default flags plus {@code jvmOptions}) recording
+     * with JFR's "profile" settings (a sample of the running thread every 10 ms), and reads the
+     * samples of its measured part.
+     */
+    static Profile record(String workload, Duration warmUp, Duration measured, List<String> jvmOptions)
+            throws IOException {
+        Path recording = Files.createTempFile("sqlink-engine-profile", ".jfr");
+        try {
+            List<String> options = new ArrayList<>(jvmOptions);
+            options.add("-XX:StartFlightRecording:settings=profile,filename=" + recording);
+            Process child = ChildJvm.start(options, EngineScenario.class, workload, Long.toString(warmUp.toMillis()),
+                    Long.toString(measured.toMillis()));
+            Instant from;
+            int runs;
+            try (BufferedReader output = ChildJvm.output(child)) {
+                from = Instant.ofEpochMilli(Long.parseLong(ChildJvm.awaitLine(output, EngineScenario.MEASURED_FROM,
+                        child)));
+                runs = Integer.parseInt(ChildJvm.awaitLine(output, EngineScenario.RUNS, child));
+                output.transferTo(Writer.nullWriter());
+            }
+            int status = ChildJvm.waitFor(child);
+            if (status != 0) {
+                throw new IllegalStateException("the " + workload + " scenario exited with status " + status);
+            }
+            return read(runs, recording, from);
+        } finally {
+            Files.deleteIfExists(recording);
+        }
+    }
+
+    private static Profile read(int runs, Path recording, Instant from) throws IOException {
+        int samples = 0;
+        int inSqlite = 0;
+        int interpreted = 0;
+        Map<Cost, Integer> costs = new EnumMap<>(Cost.class);
+        Map<Integer, Integer> functions = new HashMap<>();
+        Map<Integer, Integer> interpretedFunctions = new HashMap<>();
+        for (RecordedEvent event : RecordingFile.readAllEvents(recording)) {
+            RecordedStackTrace stack = event.getStackTrace();
+            if (!event.getEventType().getName().equals("jdk.ExecutionSample") || event.getStartTime().isBefore(from)
+                    || stack == null || stack.getFrames().isEmpty()) {
+                continue;
+            }
+            samples++;
+            RecordedFrame top = stack.getFrames().get(0);
+            costs.merge(Cost.of(top.getMethod().getType().getName(), top.getMethod().getName()), 1, Integer::sum);
+            RecordedFrame function = innermostFunction(stack);
+            if (function != null) {
+                inSqlite++;
+                boolean inInterpreter = "Interpreted".equals(function.getType());
+                if (inInterpreter) {
+                    interpreted++;
+                }
+                Matcher m = FUNCTION.matcher(function.getMethod().getName());
+                if (m.matches()) {
+                    int index = Integer.parseInt(m.group(1));
+                    functions.merge(index, 1, Integer::sum);
+                    if (inInterpreter) {
+                        interpretedFunctions.merge(index, 1, Integer::sum);
+                    }
+                }
+            }
+        }
+        if (samples == 0) {
+            throw new IllegalStateException("the recording holds no execution samples of the measured runs");
+        }
+        return new Profile(runs, samples, inSqlite, interpreted, costs, functions, interpretedFunctions);
+    }
+
+    /** The innermost frame of a compiled SQLite function ({@code func_N} or the indirect-call dispatch), if any. */
+    private static RecordedFrame innermostFunction(RecordedStackTrace stack) {
+        for (RecordedFrame frame : stack.getFrames()) {
+            String type = frame.getMethod().getType().getName();
+            String method = frame.getMethod().getName();
+            if (type.startsWith(GENERATED) && !type.equals(SHADED)
+                    && (FUNCTION.matcher(method).matches() || method.startsWith("call_indirect"))) {
+                return frame;
+            }
+        }
+        return null;
+    }
+
+    private static void print(String workload, Profile p, IntFunction<String> names) {
+        System.out.printf("%n%s: %d samples over %d runs; %.0f%% inside SQLite, %.1f%% of that interpreted%n",
+                workload, p.samples(), p.runs(), 100.0 * p.inSqlite() / p.samples(), 100 * p.interpretedShare());
+        for (Cost cost : Cost.values()) {
+            System.out.printf("  %5.1f%%  %s%n", 100.0 * p.costs().getOrDefault(cost, 0) / p.samples(), cost.label);
+        }
+        System.out.println("  hottest SQLite functions (with the helpers inlined into them):");
+        printTop(p.functions(), p.samples(), names);
+        if (!p.interpretedFunctions().isEmpty()) {
+            System.out.println("  SQLite functions sampled in the bytecode interpreter:");
+            printTop(p.interpretedFunctions(), p.samples(), names);
+        }
+    }
+
+    private static void printTop(Map<Integer, Integer> functions, int samples, IntFunction<String> names) {
+        functions.entrySet().stream().sorted(Map.Entry.<Integer, Integer>comparingByValue().reversed()).limit(8)
+                .forEach(e -> System.out.printf("  %5.1f%%  %s%n", 100.0 * e.getValue() / samples,
+                        names.apply(e.getKey())));
+    }
+}
