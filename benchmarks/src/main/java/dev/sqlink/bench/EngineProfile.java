@@ -208,8 +208,7 @@ public final class EngineProfile {
         for (RecordedFrame frame : stack.getFrames()) {
             String type = frame.getMethod().getType().getName();
             String method = frame.getMethod().getName();
-            if (type.startsWith(GENERATED) && !type.equals(SHADED)
-                    && (FUNCTION.matcher(method).matches() || method.startsWith("call_indirect"))) {
+            if (type.startsWith(GENERATED) && (FUNCTION.matcher(method).matches() || method.startsWith("call_indirect"))) {
                 return frame;
             }
         }

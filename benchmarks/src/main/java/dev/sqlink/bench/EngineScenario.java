@@ -6,7 +6,9 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * One read workload of the suite, run by {@link EngineProfile} in a fresh JVM that records
@@ -20,8 +22,18 @@ import java.util.List;
  * <p>Arguments: {@code WORKLOAD WARM_UP_MS MEASURED_MS}.
  */
 public final class EngineScenario {
-    /** The workloads, named as the suite's benchmark methods; each is one statement of {@link QueryBenchmarks}. */
-    static final List<String> WORKLOADS = List.of("groupBy", "orderByLimit", "join", "fullScan");
+    /** The workloads, named as the suite's benchmark methods, and the statement of {@link QueryBenchmarks} each runs. */
+    private static final Map<String, String> STATEMENTS = new LinkedHashMap<>();
+
+    static {
+        STATEMENTS.put("groupBy", QueryBenchmarks.GROUP_BY);
+        STATEMENTS.put("orderByLimit", QueryBenchmarks.ORDER_BY_LIMIT);
+        STATEMENTS.put("join", QueryBenchmarks.JOIN);
+        STATEMENTS.put("fullScan", QueryBenchmarks.FULL_SCAN);
+    }
+
+    /** The workloads' names, in the order the profile reports them. */
+    static final List<String> WORKLOADS = List.copyOf(STATEMENTS.keySet());
     /** Printed with the epoch millisecond at which the measured runs began. */
     static final String MEASURED_FROM = "measured from ";
     /** Printed with how many times the statement ran while measured. */
@@ -38,22 +50,13 @@ public final class EngineScenario {
         Duration measured = Duration.ofMillis(Long.parseLong(args[2]));
         try (Connection connection = DriverManager.getConnection("jdbc:sqlink::memory:")) {
             Dataset.create(connection);
-            try (PreparedStatement statement = connection.prepareStatement(sql(args[0]))) {
+            try (PreparedStatement statement = connection.prepareStatement(STATEMENTS.get(args[0]))) {
                 boolean perRegion = statement.getParameterMetaData().getParameterCount() > 0;
                 repeatFor(warmUp, statement, perRegion);
                 System.out.println(MEASURED_FROM + System.currentTimeMillis());
                 System.out.println(RUNS + repeatFor(measured, statement, perRegion));
             }
         }
-    }
-
-    private static String sql(String workload) {
-        return switch (workload) {
-            case "groupBy" -> QueryBenchmarks.GROUP_BY;
-            case "orderByLimit" -> QueryBenchmarks.ORDER_BY_LIMIT;
-            case "join" -> QueryBenchmarks.JOIN;
-            default -> QueryBenchmarks.FULL_SCAN;
-        };
     }
 
     /**
