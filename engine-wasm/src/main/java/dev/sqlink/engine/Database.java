@@ -4,7 +4,6 @@ import com.dylibso.chicory.wasm.ChicoryException;
 import dev.sqlink.engine.internal.EngineInstance;
 import dev.sqlink.engine.internal.Native;
 import dev.sqlink.engine.internal.OutOfWasmMemoryException;
-import java.lang.invoke.VarHandle;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -416,8 +415,7 @@ public final class Database implements AutoCloseable {
     public void interrupt() {
         synchronized (abortMonitor) { // close() sets closed under it: no write after the instance moved on
             if (!closed && brokenReason == null) {
-                nat.memory.writeI32(interruptFlag, 1);
-                VarHandle.fullFence();
+                nat.memory.writeI32FromAnotherThread(interruptFlag, 1);
             }
         }
     }
@@ -428,7 +426,7 @@ public final class Database implements AutoCloseable {
      * and stops by throwing {@link java.util.concurrent.CancellationException}.
      */
     public boolean isInterrupted() {
-        return !closed && brokenReason == null && nat.memory.readInt(interruptFlag) != 0;
+        return !closed && brokenReason == null && nat.memory.readIntFromAnotherThread(interruptFlag) != 0;
     }
 
     /**

@@ -15,7 +15,9 @@ import java.nio.charset.StandardCharsets;
  * Not thread-safe: callers hold the connection's lock.
  */
 public final class Native {
-    public final Memory memory;
+    public final SharedPageMemory memory;
+    /** The same memory, typed as the compiled methods declare it: invokeExact matches static types. */
+    private final Memory compiledMemory;
     private final Instance instance;
 
     private final ExportFunction open;
@@ -92,7 +94,8 @@ public final class Native {
     private Runnable onTrap = () -> { };
 
     public Native(Instance instance) {
-        this.memory = instance.memory();
+        this.memory = (SharedPageMemory) instance.memory();
+        this.compiledMemory = memory;
         this.instance = instance;
         open = guarded(instance, "sqlite3_open_v2");
         close = guarded(instance, "sqlite3_close_v2");
@@ -261,7 +264,7 @@ public final class Native {
     public int malloc(long size) {
         enter();
         try {
-            return (int) CompiledExports.MALLOC.invokeExact(size, memory, instance);
+            return (int) CompiledExports.MALLOC.invokeExact(size, compiledMemory, instance);
         } catch (Throwable e) {
             throw failure(e, "sqlite3_malloc64");
         }
@@ -281,7 +284,7 @@ public final class Native {
     private void freeNonNull(int ptr) {
         enter();
         try {
-            CompiledExports.FREE.invokeExact(ptr, memory, instance);
+            CompiledExports.FREE.invokeExact(ptr, compiledMemory, instance);
         } catch (Throwable e) {
             throw failure(e, "sqlite3_free");
         }
@@ -376,7 +379,7 @@ public final class Native {
     public long changes(int db) {
         enter();
         try {
-            return (long) CompiledExports.CHANGES.invokeExact(db, memory, instance);
+            return (long) CompiledExports.CHANGES.invokeExact(db, compiledMemory, instance);
         } catch (Throwable e) {
             throw failure(e, "sqlite3_changes64");
         }
@@ -385,7 +388,7 @@ public final class Native {
     public long totalChanges(int db) {
         enter();
         try {
-            return (long) CompiledExports.TOTAL_CHANGES.invokeExact(db, memory, instance);
+            return (long) CompiledExports.TOTAL_CHANGES.invokeExact(db, compiledMemory, instance);
         } catch (Throwable e) {
             throw failure(e, "sqlite3_total_changes64");
         }
@@ -394,7 +397,7 @@ public final class Native {
     public long lastInsertRowid(int db) {
         enter();
         try {
-            return (long) CompiledExports.LAST_INSERT_ROWID.invokeExact(db, memory, instance);
+            return (long) CompiledExports.LAST_INSERT_ROWID.invokeExact(db, compiledMemory, instance);
         } catch (Throwable e) {
             throw failure(e, "sqlite3_last_insert_rowid");
         }
@@ -407,7 +410,7 @@ public final class Native {
     private int autocommitFlag(int db) {
         enter();
         try {
-            return (int) CompiledExports.GET_AUTOCOMMIT.invokeExact(db, memory, instance);
+            return (int) CompiledExports.GET_AUTOCOMMIT.invokeExact(db, compiledMemory, instance);
         } catch (Throwable e) {
             throw failure(e, "sqlite3_get_autocommit");
         }
@@ -463,7 +466,7 @@ public final class Native {
     public int step(int stmt) {
         enter();
         try {
-            return (int) CompiledExports.STEP.invokeExact(stmt, memory, instance);
+            return (int) CompiledExports.STEP.invokeExact(stmt, compiledMemory, instance);
         } catch (Throwable e) {
             throw failure(e, "sqlite3_step");
         }
@@ -472,7 +475,7 @@ public final class Native {
     public int reset(int stmt) {
         enter();
         try {
-            return (int) CompiledExports.RESET.invokeExact(stmt, memory, instance);
+            return (int) CompiledExports.RESET.invokeExact(stmt, compiledMemory, instance);
         } catch (Throwable e) {
             throw failure(e, "sqlite3_reset");
         }
@@ -485,7 +488,7 @@ public final class Native {
     public int clearBindings(int stmt) {
         enter();
         try {
-            return (int) CompiledExports.CLEAR_BINDINGS.invokeExact(stmt, memory, instance);
+            return (int) CompiledExports.CLEAR_BINDINGS.invokeExact(stmt, compiledMemory, instance);
         } catch (Throwable e) {
             throw failure(e, "sqlite3_clear_bindings");
         }
@@ -506,7 +509,7 @@ public final class Native {
     public int bindLong(int stmt, int index, long value) {
         enter();
         try {
-            return (int) CompiledExports.BIND_INT64.invokeExact(stmt, index, value, memory, instance);
+            return (int) CompiledExports.BIND_INT64.invokeExact(stmt, index, value, compiledMemory, instance);
         } catch (Throwable e) {
             throw failure(e, "sqlite3_bind_int64");
         }
@@ -515,7 +518,7 @@ public final class Native {
     public int bindDouble(int stmt, int index, double value) {
         enter();
         try {
-            return (int) CompiledExports.BIND_DOUBLE.invokeExact(stmt, index, value, memory, instance);
+            return (int) CompiledExports.BIND_DOUBLE.invokeExact(stmt, index, value, compiledMemory, instance);
         } catch (Throwable e) {
             throw failure(e, "sqlite3_bind_double");
         }
@@ -524,7 +527,7 @@ public final class Native {
     public int bindNull(int stmt, int index) {
         enter();
         try {
-            return (int) CompiledExports.BIND_NULL.invokeExact(stmt, index, memory, instance);
+            return (int) CompiledExports.BIND_NULL.invokeExact(stmt, index, compiledMemory, instance);
         } catch (Throwable e) {
             throw failure(e, "sqlite3_bind_null");
         }
@@ -560,7 +563,7 @@ public final class Native {
         int p = toBindBuffer(bytes, 0, length);
         enter();
         try {
-            return (int) CompiledExports.BIND_TEXT_COPY.invokeExact(stmt, index, p, length, SQLITE_TRANSIENT, memory,
+            return (int) CompiledExports.BIND_TEXT_COPY.invokeExact(stmt, index, p, length, SQLITE_TRANSIENT, compiledMemory,
                     instance);
         } catch (Throwable e) {
             throw failure(e, "sqlite3_bind_text");
@@ -572,7 +575,7 @@ public final class Native {
         int p = toBindBuffer(bytes, offset, length);
         enter();
         try {
-            return (int) CompiledExports.BIND_BLOB_COPY.invokeExact(stmt, index, p, length, SQLITE_TRANSIENT, memory,
+            return (int) CompiledExports.BIND_BLOB_COPY.invokeExact(stmt, index, p, length, SQLITE_TRANSIENT, compiledMemory,
                     instance);
         } catch (Throwable e) {
             throw failure(e, "sqlite3_bind_blob");
@@ -598,7 +601,7 @@ public final class Native {
     public int bindTextOwned(int stmt, int index, int ptr, int length) {
         enter();
         try {
-            return (int) CompiledExports.BIND_TEXT.invokeExact(stmt, index, ptr, length, memory, instance);
+            return (int) CompiledExports.BIND_TEXT.invokeExact(stmt, index, ptr, length, compiledMemory, instance);
         } catch (Throwable e) {
             throw failure(e, "sqlink_bind_text");
         }
@@ -608,7 +611,7 @@ public final class Native {
     public int bindBlobOwned(int stmt, int index, int ptr, int length) {
         enter();
         try {
-            return (int) CompiledExports.BIND_BLOB.invokeExact(stmt, index, ptr, length, memory, instance);
+            return (int) CompiledExports.BIND_BLOB.invokeExact(stmt, index, ptr, length, compiledMemory, instance);
         } catch (Throwable e) {
             throw failure(e, "sqlink_bind_blob");
         }
@@ -617,7 +620,7 @@ public final class Native {
     public int columnCount(int stmt) {
         enter();
         try {
-            return (int) CompiledExports.COLUMN_COUNT.invokeExact(stmt, memory, instance);
+            return (int) CompiledExports.COLUMN_COUNT.invokeExact(stmt, compiledMemory, instance);
         } catch (Throwable e) {
             throw failure(e, "sqlite3_column_count");
         }
@@ -626,7 +629,7 @@ public final class Native {
     public int dataCount(int stmt) {
         enter();
         try {
-            return (int) CompiledExports.DATA_COUNT.invokeExact(stmt, memory, instance);
+            return (int) CompiledExports.DATA_COUNT.invokeExact(stmt, compiledMemory, instance);
         } catch (Throwable e) {
             throw failure(e, "sqlite3_data_count");
         }
@@ -635,7 +638,7 @@ public final class Native {
     public int columnType(int stmt, int col) {
         enter();
         try {
-            return (int) CompiledExports.COLUMN_TYPE.invokeExact(stmt, col, memory, instance);
+            return (int) CompiledExports.COLUMN_TYPE.invokeExact(stmt, col, compiledMemory, instance);
         } catch (Throwable e) {
             throw failure(e, "sqlite3_column_type");
         }
@@ -644,7 +647,7 @@ public final class Native {
     public long columnLong(int stmt, int col) {
         enter();
         try {
-            return (long) CompiledExports.COLUMN_INT64.invokeExact(stmt, col, memory, instance);
+            return (long) CompiledExports.COLUMN_INT64.invokeExact(stmt, col, compiledMemory, instance);
         } catch (Throwable e) {
             throw failure(e, "sqlite3_column_int64");
         }
@@ -653,7 +656,7 @@ public final class Native {
     public double columnDouble(int stmt, int col) {
         enter();
         try {
-            return (double) CompiledExports.COLUMN_DOUBLE.invokeExact(stmt, col, memory, instance);
+            return (double) CompiledExports.COLUMN_DOUBLE.invokeExact(stmt, col, compiledMemory, instance);
         } catch (Throwable e) {
             throw failure(e, "sqlite3_column_double");
         }
@@ -680,7 +683,7 @@ public final class Native {
     private int columnTextPointer(int stmt, int col) {
         enter();
         try {
-            return (int) CompiledExports.COLUMN_TEXT.invokeExact(stmt, col, memory, instance);
+            return (int) CompiledExports.COLUMN_TEXT.invokeExact(stmt, col, compiledMemory, instance);
         } catch (Throwable e) {
             throw failure(e, "sqlite3_column_text");
         }
@@ -689,7 +692,7 @@ public final class Native {
     private int columnBlobPointer(int stmt, int col) {
         enter();
         try {
-            return (int) CompiledExports.COLUMN_BLOB.invokeExact(stmt, col, memory, instance);
+            return (int) CompiledExports.COLUMN_BLOB.invokeExact(stmt, col, compiledMemory, instance);
         } catch (Throwable e) {
             throw failure(e, "sqlite3_column_blob");
         }
@@ -698,7 +701,7 @@ public final class Native {
     public int columnBytes(int stmt, int col) {
         enter();
         try {
-            return (int) CompiledExports.COLUMN_BYTES.invokeExact(stmt, col, memory, instance);
+            return (int) CompiledExports.COLUMN_BYTES.invokeExact(stmt, col, compiledMemory, instance);
         } catch (Throwable e) {
             throw failure(e, "sqlite3_column_bytes");
         }
@@ -755,7 +758,7 @@ public final class Native {
     public int valueType(int value) {
         enter();
         try {
-            return (int) CompiledExports.VALUE_TYPE.invokeExact(value, memory, instance);
+            return (int) CompiledExports.VALUE_TYPE.invokeExact(value, compiledMemory, instance);
         } catch (Throwable e) {
             throw failure(e, "sqlite3_value_type");
         }
@@ -764,7 +767,7 @@ public final class Native {
     public long valueLong(int value) {
         enter();
         try {
-            return (long) CompiledExports.VALUE_INT64.invokeExact(value, memory, instance);
+            return (long) CompiledExports.VALUE_INT64.invokeExact(value, compiledMemory, instance);
         } catch (Throwable e) {
             throw failure(e, "sqlite3_value_int64");
         }
@@ -773,7 +776,7 @@ public final class Native {
     public double valueDouble(int value) {
         enter();
         try {
-            return (double) CompiledExports.VALUE_DOUBLE.invokeExact(value, memory, instance);
+            return (double) CompiledExports.VALUE_DOUBLE.invokeExact(value, compiledMemory, instance);
         } catch (Throwable e) {
             throw failure(e, "sqlite3_value_double");
         }
@@ -796,7 +799,7 @@ public final class Native {
     private int valueTextPointer(int value) {
         enter();
         try {
-            return (int) CompiledExports.VALUE_TEXT.invokeExact(value, memory, instance);
+            return (int) CompiledExports.VALUE_TEXT.invokeExact(value, compiledMemory, instance);
         } catch (Throwable e) {
             throw failure(e, "sqlite3_value_text");
         }
@@ -805,7 +808,7 @@ public final class Native {
     private int valueBlobPointer(int value) {
         enter();
         try {
-            return (int) CompiledExports.VALUE_BLOB.invokeExact(value, memory, instance);
+            return (int) CompiledExports.VALUE_BLOB.invokeExact(value, compiledMemory, instance);
         } catch (Throwable e) {
             throw failure(e, "sqlite3_value_blob");
         }
@@ -814,7 +817,7 @@ public final class Native {
     private int valueBytes(int value) {
         enter();
         try {
-            return (int) CompiledExports.VALUE_BYTES.invokeExact(value, memory, instance);
+            return (int) CompiledExports.VALUE_BYTES.invokeExact(value, compiledMemory, instance);
         } catch (Throwable e) {
             throw failure(e, "sqlite3_value_bytes");
         }
@@ -823,7 +826,7 @@ public final class Native {
     public void resultLong(int ctx, long v) {
         enter();
         try {
-            CompiledExports.RESULT_INT64.invokeExact(ctx, v, memory, instance);
+            CompiledExports.RESULT_INT64.invokeExact(ctx, v, compiledMemory, instance);
         } catch (Throwable e) {
             throw failure(e, "sqlite3_result_int64");
         }
@@ -832,7 +835,7 @@ public final class Native {
     public void resultDouble(int ctx, double v) {
         enter();
         try {
-            CompiledExports.RESULT_DOUBLE.invokeExact(ctx, v, memory, instance);
+            CompiledExports.RESULT_DOUBLE.invokeExact(ctx, v, compiledMemory, instance);
         } catch (Throwable e) {
             throw failure(e, "sqlite3_result_double");
         }
@@ -841,7 +844,7 @@ public final class Native {
     public void resultNull(int ctx) {
         enter();
         try {
-            CompiledExports.RESULT_NULL.invokeExact(ctx, memory, instance);
+            CompiledExports.RESULT_NULL.invokeExact(ctx, compiledMemory, instance);
         } catch (Throwable e) {
             throw failure(e, "sqlite3_result_null");
         }
@@ -872,7 +875,7 @@ public final class Native {
     private void resultTextOwned(int ctx, int ptr, int length) {
         enter();
         try {
-            CompiledExports.RESULT_TEXT.invokeExact(ctx, ptr, length, memory, instance);
+            CompiledExports.RESULT_TEXT.invokeExact(ctx, ptr, length, compiledMemory, instance);
         } catch (Throwable e) {
             throw failure(e, "sqlink_result_text");
         }
@@ -881,7 +884,7 @@ public final class Native {
     private void resultBlobOwned(int ctx, int ptr, int length) {
         enter();
         try {
-            CompiledExports.RESULT_BLOB.invokeExact(ctx, ptr, length, memory, instance);
+            CompiledExports.RESULT_BLOB.invokeExact(ctx, ptr, length, compiledMemory, instance);
         } catch (Throwable e) {
             throw failure(e, "sqlink_result_blob");
         }
@@ -894,7 +897,7 @@ public final class Native {
     public int aggregateContext(int ctx, int nBytes) {
         enter();
         try {
-            return (int) CompiledExports.AGGREGATE_CONTEXT.invokeExact(ctx, nBytes, memory, instance);
+            return (int) CompiledExports.AGGREGATE_CONTEXT.invokeExact(ctx, nBytes, compiledMemory, instance);
         } catch (Throwable e) {
             throw failure(e, "sqlite3_aggregate_context");
         }

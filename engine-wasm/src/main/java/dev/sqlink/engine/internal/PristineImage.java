@@ -1,6 +1,7 @@
 package dev.sqlink.engine.internal;
 
 import com.dylibso.chicory.runtime.Instance;
+import com.dylibso.chicory.runtime.Memory;
 
 /**
  * The state of an instance that has run its constructors and {@code sqlite3_initialize} and
@@ -10,11 +11,11 @@ import com.dylibso.chicory.runtime.Instance;
  * indistinguishable from a new one, without building a new one.
  */
 final class PristineImage {
-    private final byte[][] pages;
+    private final byte[] memory;
     private final long[] globals;
 
-    private PristineImage(byte[][] pages, long[] globals) {
-        this.pages = pages;
+    private PristineImage(byte[] memory, long[] globals) {
+        this.memory = memory;
         this.globals = globals;
     }
 
@@ -29,12 +30,12 @@ final class PristineImage {
 
     /** Whether {@code instance}'s memory may hold this image (a tight memory cap may not). */
     boolean fitsIn(Instance instance) {
-        return pages.length <= instance.memory().maximumPages();
+        return memory.length / Memory.PAGE_SIZE <= instance.memory().maximumPages();
     }
 
     /** Puts {@code instance} (built from the same module) back into this state. */
     void restore(Instance instance) {
-        ((SharedPageMemory) instance.memory()).restore(pages);
+        ((SharedPageMemory) instance.memory()).restore(memory);
         for (int i = 0; i < globals.length; i++) {
             if (instance.global(i).getValue() != globals[i]) {
                 instance.global(i).setValue(globals[i]);

@@ -1,7 +1,6 @@
 package dev.sqlink.engine.internal;
 
 import dev.sqlink.engine.ResultCode;
-import com.dylibso.chicory.runtime.Memory;
 import dev.sqlink.engine.vfs.SharedMemoryRegion;
 import dev.sqlink.engine.vfs.Vfs;
 import dev.sqlink.engine.vfs.VfsException;
@@ -34,8 +33,8 @@ public final class VfsBridge {
     private final List<VfsFile> files = new ArrayList<>();
     private Native nat;
     private SharedPageMemory memory;
-    /** Per open file: wal-index page number -> the allocator block whose aligned page maps it. */
-    private final Map<Integer, Map<Integer, Integer>> shmBlocks = new HashMap<>();
+    /** Per open file: wal-index page number -> the address the memory mapped it at. */
+    private final Map<Integer, Map<Integer, Integer>> shmPages = new HashMap<>();
     private byte[] transfer = new byte[8192];
     /** The last VFS failure, kept so an open error can say why, not just "unable to open". */
     private volatile String lastError;
@@ -314,10 +313,9 @@ public final class VfsBridge {
     }
 
     /**
-     * Maps wal-index region {@code region} into this instance's memory: a 64 KiB-aligned page
-     * inside a block from SQLite's allocator is pointed at the VFS's shared page, so every
-     * connection reads and writes the same bytes. The block is only a reservation of
-     * addresses; nothing of the allocator lives inside the aligned page.
+     * Maps wal-index region {@code region} into this instance's memory: the VFS's shared page
+     * holding it is mapped above the memory proper (see {@link SharedPageMemory}), so every
+     * connection reads and writes the same bytes.
      */
     int shmMap(int handle, int region, int size, int extend, int pp) {
         try {
@@ -326,30 +324,19 @@ public final class VfsBridge {
                 nat.writeInt(pp, 0);
                 return 0;
             }
-            Map<Integer, Integer> blocks = shmBlocks.computeIfAbsent(handle, h -> new HashMap<>());
-            int pageNo = region / 2;
-            Integer block = blocks.get(pageNo);
-            if (block == null) {
-                int p = nat.malloc(2L * Memory.PAGE_SIZE);
-                if (p == 0) {
-                    lastError = "out of memory mapping the wal-index";
-                    return ResultCode.NOMEM;
-                }
-                memory.mapSharedPage(alignedPage(p) >>> 16, shared.page());
-                blocks.put(pageNo, p);
-                block = p;
+            Map<Integer, Integer> pages = shmPages.computeIfAbsent(handle, h -> new HashMap<>());
+            Integer address = pages.get(region / 2);
+            if (address == null) {
+                address = memory.mapSharedPage(shared.page());
+                pages.put(region / 2, address);
             }
-            nat.writeInt(pp, alignedPage(block) + shared.offset());
+            nat.writeInt(pp, address + shared.offset());
             return 0;
         } catch (VfsException e) {
             return fail(e);
         } catch (RuntimeException e) {
             return fail(e, ResultCode.IOERR_SHMMAP);
         }
-    }
-
-    private static int alignedPage(int block) {
-        return (block + Memory.PAGE_SIZE - 1) & -Memory.PAGE_SIZE;
     }
 
     int shmLock(int handle, int offset, int n, int flags) {
@@ -381,13 +368,9 @@ public final class VfsBridge {
     }
 
     private void releaseShmPages(int handle) {
-        Map<Integer, Integer> blocks = shmBlocks.remove(handle);
-        if (blocks == null) {
-            return;
-        }
-        for (int block : blocks.values()) {
-            memory.unmapSharedPage(alignedPage(block) >>> 16);
-            nat.free(block);
+        Map<Integer, Integer> pages = shmPages.remove(handle);
+        if (pages != null) {
+            pages.values().forEach(memory::unmapSharedPage);
         }
     }
 
@@ -409,7 +392,7 @@ public final class VfsBridge {
                 try {
                     // No wasm calls here (the instance may be broken): the shared pages stay
                     // mapped in a memory nobody runs again, and the VFS forgets this user.
-                    shmBlocks.remove(h);
+                    shmPages.remove(h);
                     f.shmUnmap(false);
                     f.close();
                 } catch (Exception ignored) {
