@@ -31,7 +31,7 @@ public final class EngineInstance {
         this.vtabs = targets.vtabs;
         this.maxMemoryPages = maxMemoryPages;
         nat.onTrap(vfs::closeAll);
-        vfs.bind(nat, (SharedPageMemory) instance.memory());
+        vfs.bind(nat);
         callbacks.bind(nat);
         vtabs.bind(nat);
     }

@@ -32,7 +32,6 @@ public final class VfsBridge {
     private final Vfs vfs;
     private final List<VfsFile> files = new ArrayList<>();
     private Native nat;
-    private SharedPageMemory memory;
     /** Per open file: wal-index page number -> the address the memory mapped it at. */
     private final Map<Integer, Map<Integer, Integer>> shmPages = new HashMap<>();
     private byte[] transfer = new byte[8192];
@@ -43,9 +42,8 @@ public final class VfsBridge {
         this.vfs = vfs;
     }
 
-    void bind(Native nat, SharedPageMemory memory) {
+    void bind(Native nat) {
         this.nat = nat;
-        this.memory = memory;
     }
 
     public Vfs vfs() {
@@ -228,7 +226,7 @@ public final class VfsBridge {
     }
 
     private void copyOut(int ptr, byte[] target, int length) {
-        memory.read(ptr, target, 0, length);
+        nat.memory.read(ptr, target, 0, length);
     }
 
     int truncate(int handle, long size) {
@@ -327,7 +325,7 @@ public final class VfsBridge {
             Map<Integer, Integer> pages = shmPages.computeIfAbsent(handle, h -> new HashMap<>());
             Integer address = pages.get(region / 2);
             if (address == null) {
-                address = memory.mapSharedPage(shared.page());
+                address = nat.memory.mapSharedPage(shared.page());
                 pages.put(region / 2, address);
             }
             nat.writeInt(pp, address + shared.offset());
@@ -370,7 +368,7 @@ public final class VfsBridge {
     private void releaseShmPages(int handle) {
         Map<Integer, Integer> pages = shmPages.remove(handle);
         if (pages != null) {
-            pages.values().forEach(memory::unmapSharedPage);
+            pages.values().forEach(nat.memory::unmapSharedPage);
         }
     }
 
