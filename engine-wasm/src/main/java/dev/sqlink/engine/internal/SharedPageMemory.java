@@ -161,6 +161,8 @@ public final class SharedPageMemory implements Memory {
                 bytes = image.clone();
             } else {
                 System.arraycopy(image, 0, bytes, 0, image.length);
+                // the headroom too: no byte of the previous connection stays in the array
+                Arrays.fill(bytes, image.length, bytes.length, (byte) 0);
             }
             pageCount = count;
             sharedPages = NO_SHARED_PAGES;

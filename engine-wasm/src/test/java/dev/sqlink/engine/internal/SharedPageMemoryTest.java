@@ -152,6 +152,19 @@ class SharedPageMemoryTest {
     }
 
     @Test
+    void restoringIntoTheSameArrayLeavesNoByteOfThePreviousUseInItsHeadroom() {
+        SharedPageMemory memory = new SharedPageMemory(new MemoryLimits(2, 100));
+        byte[] image = memory.image();
+        assertEquals(2, memory.grow(1));
+        memory.writeLong(2 * P + 8, -1L); // the previous connection's bytes, past the image's size
+
+        memory.restore(image);
+
+        assertEquals(3, memory.capacityPages(), "the array was not reused, nothing to test");
+        assertEquals(0L, memory.readLong(2 * P + 8), "an old byte survived in the headroom");
+    }
+
+    @Test
     void aMappedPageIsTheSameBytesInEveryMemory() {
         SharedPageMemory one = new SharedPageMemory(new MemoryLimits(4, 8));
         SharedPageMemory two = new SharedPageMemory(new MemoryLimits(4, 8));
