@@ -13,8 +13,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.IntFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -34,6 +36,12 @@ import jdk.jfr.consumer.RecordingFile;
  * dev.sqlink.bench.EngineProfile [--wasm engine-wasm/src/main/wasm/sqlite3.wasm] [WORKLOAD...]}.
  * With the module, functions are reported by their SQLite names (from its name section), else as
  * {@code func_N}. The workloads are {@link EngineScenario#WORKLOADS}, all of them by default.
+ *
+ * <p>With {@code --direct-calls FILE} (and {@code --wasm}) it also writes the indirect calls
+ * that at least {@value #DIRECT_CALL_SHARE}% of some workload's samples went through, as
+ * {@code caller target} pairs of SQLite function names: the list {@code wasm/build.sh} gives the
+ * splitter to turn those calls into guarded direct ones ({@code DirectCalls} in
+ * {@code SplitHugeFunctions.java}).
  */
 public final class EngineProfile {
     private static final String GENERATED = SqliteModule.class.getPackageName() + ".";
@@ -42,6 +50,8 @@ public final class EngineProfile {
     private static final Pattern FUNCTION = Pattern.compile("func_(\\d+)");
     private static final Duration WARM_UP = Duration.ofSeconds(8);
     private static final Duration MEASURED = Duration.ofSeconds(10);
+    /** Percent of a workload's samples an indirect call must carry to be listed for a direct call. */
+    static final double DIRECT_CALL_SHARE = 0.5;
 
     /** What the innermost frame of a sample was doing, coarsely. The first that matches wins. */
     enum Cost {
@@ -103,34 +113,90 @@ public final class EngineProfile {
      * @param costs samples by {@link Cost} of their innermost frame
      * @param functions samples by innermost SQLite function index (its inlined helpers included)
      * @param interpretedFunctions the same for the samples counted in {@code interpreted}
+     * @param indirectCalls samples by indirect call they were inside of, the called function
+     *     included: caller and callee function index (a sample counts once per pair)
      */
     record Profile(int runs, int samples, int inSqlite, int interpreted, Map<Cost, Integer> costs,
-            Map<Integer, Integer> functions, Map<Integer, Integer> interpretedFunctions) {
+            Map<Integer, Integer> functions, Map<Integer, Integer> interpretedFunctions,
+            Map<IndirectCall, Integer> indirectCalls) {
 
         double interpretedShare() {
             return inSqlite == 0 ? 0 : (double) interpreted / inSqlite;
         }
+
+        /** The indirect calls at least {@code percent}% of the samples were inside of, most first. */
+        List<IndirectCall> hotIndirectCalls(double percent) {
+            return indirectCalls.entrySet().stream().filter(e -> 100.0 * e.getValue() / samples >= percent)
+                    .sorted(Map.Entry.<IndirectCall, Integer>comparingByValue().reversed()).map(Map.Entry::getKey)
+                    .toList();
+        }
     }
+
+    /** A {@code call_indirect} from one compiled SQLite function that reached another. */
+    record IndirectCall(int caller, int callee) {}
 
     private EngineProfile() {}
 
     public static void main(String[] args) throws IOException {
         List<String> workloads = new ArrayList<>();
         IntFunction<String> names = index -> "func_" + index;
+        Path directCalls = null;
         for (int i = 0; i < args.length; i++) {
             if (args[i].equals("--wasm") && i + 1 < args.length) {
                 NameCustomSection section = Parser.parse(Path.of(args[++i])).nameSection();
                 names = index -> section.nameOfFunction(index);
+            } else if (args[i].equals("--direct-calls") && i + 1 < args.length) {
+                directCalls = Path.of(args[++i]);
             } else if (EngineScenario.WORKLOADS.contains(args[i])) {
                 workloads.add(args[i]);
             } else {
-                throw new IllegalArgumentException("usage: EngineProfile [--wasm MODULE.wasm] ["
+                throw new IllegalArgumentException("usage: EngineProfile [--wasm MODULE.wasm] [--direct-calls OUT.txt] ["
                         + String.join("|", EngineScenario.WORKLOADS) + "]...");
             }
         }
+        Set<IndirectCall> hotCalls = new LinkedHashSet<>();
         for (String workload : workloads.isEmpty() ? EngineScenario.WORKLOADS : workloads) {
-            print(workload, record(workload, WARM_UP, MEASURED, List.of()), names);
+            Profile profile = record(workload, WARM_UP, MEASURED, List.of());
+            print(workload, profile, names);
+            hotCalls.addAll(profile.hotIndirectCalls(DIRECT_CALL_SHARE));
         }
+        if (directCalls != null) {
+            writeDirectCalls(directCalls, hotCalls, names);
+        }
+    }
+
+    /**
+     * The pairs file of {@code SplitHugeFunctions --direct-calls}, needing the module's names.
+     * Pairs already in the file are kept: a call the module already makes directly no longer
+     * passes through a dispatcher, so a profile of that module cannot see it any more. To start
+     * over, delete the file and rebuild the module first.
+     */
+    private static void writeDirectCalls(Path file, Set<IndirectCall> calls, IntFunction<String> names)
+            throws IOException {
+        Set<String> pairs = new LinkedHashSet<>();
+        if (Files.exists(file)) {
+            for (String line : Files.readAllLines(file)) {
+                if (!line.isBlank() && !line.startsWith("#")) {
+                    pairs.add(line.strip());
+                }
+            }
+        }
+        int kept = pairs.size();
+        for (IndirectCall call : calls) {
+            String caller = names.apply(call.caller());
+            String callee = names.apply(call.callee());
+            if (caller == null || callee == null || caller.startsWith("func_")) {
+                throw new IllegalStateException("writing the direct-call pairs needs --wasm with a name section");
+            }
+            pairs.add(caller + " " + callee);
+        }
+        List<String> lines = new ArrayList<>();
+        lines.add("# Indirect calls the splitter turns into guarded direct calls (caller target, SQLite function");
+        lines.add("# names): those at least " + DIRECT_CALL_SHARE + "% of a workload's JFR samples went through. Made by");
+        lines.add("# EngineProfile --direct-calls (benchmarks module), see engine-wasm/README.md.");
+        lines.addAll(pairs);
+        Files.write(file, lines);
+        System.out.printf("%nwrote %d direct-call pairs to %s (%d were there before)%n", pairs.size(), file, kept);
     }
 
     /**
@@ -171,6 +237,7 @@ public final class EngineProfile {
         Map<Cost, Integer> costs = new EnumMap<>(Cost.class);
         Map<Integer, Integer> functions = new HashMap<>();
         Map<Integer, Integer> interpretedFunctions = new HashMap<>();
+        Map<IndirectCall, Integer> indirectCalls = new HashMap<>();
         for (RecordedEvent event : RecordingFile.readAllEvents(recording)) {
             RecordedStackTrace stack = event.getStackTrace();
             if (!event.getEventType().getName().equals("jdk.ExecutionSample") || event.getStartTime().isBefore(from)
@@ -178,6 +245,7 @@ public final class EngineProfile {
                 continue;
             }
             samples++;
+            indirectCallsOf(stack).forEach(call -> indirectCalls.merge(call, 1, Integer::sum));
             RecordedFrame top = stack.getFrames().get(0);
             costs.merge(Cost.of(top.getMethod().getType().getName(), top.getMethod().getName()), 1, Integer::sum);
             RecordedFrame function = innermostFunction(stack);
@@ -200,7 +268,36 @@ public final class EngineProfile {
         if (samples == 0) {
             throw new IllegalStateException("the recording holds no execution samples of the measured runs");
         }
-        return new Profile(runs, samples, inSqlite, interpreted, costs, functions, interpretedFunctions);
+        return new Profile(runs, samples, inSqlite, interpreted, costs, functions, interpretedFunctions,
+                indirectCalls);
+    }
+
+    /**
+     * The indirect calls a sample is inside of: each dispatcher frame ({@code call_indirect_N})
+     * with a compiled function on either side. JFR lists inlined frames too, so an inlined
+     * dispatcher or target still shows.
+     */
+    private static Set<IndirectCall> indirectCallsOf(RecordedStackTrace stack) {
+        List<RecordedFrame> frames = stack.getFrames(); // innermost first
+        Set<IndirectCall> calls = new LinkedHashSet<>();
+        for (int i = 1; i + 1 < frames.size(); i++) {
+            RecordedFrame frame = frames.get(i);
+            if (frame.getMethod().getType().getName().equals(MACHINE)
+                    && frame.getMethod().getName().startsWith("call_indirect")) {
+                int callee = functionIndex(frames.get(i - 1));
+                int caller = functionIndex(frames.get(i + 1));
+                if (callee >= 0 && caller >= 0) {
+                    calls.add(new IndirectCall(caller, callee));
+                }
+            }
+        }
+        return calls;
+    }
+
+    private static int functionIndex(RecordedFrame frame) {
+        Matcher m = FUNCTION.matcher(frame.getMethod().getName());
+        return frame.getMethod().getType().getName().startsWith(GENERATED) && m.matches()
+                ? Integer.parseInt(m.group(1)) : -1;
     }
 
     /** The innermost frame of a compiled SQLite function ({@code func_N} or the indirect-call dispatch), if any. */
@@ -223,6 +320,10 @@ public final class EngineProfile {
         }
         System.out.println("  hottest SQLite functions (with the helpers inlined into them):");
         printTop(p.functions(), p.samples(), names);
+        System.out.println("  indirect calls the most samples were inside of (the called function included):");
+        p.indirectCalls().entrySet().stream().sorted(Map.Entry.<IndirectCall, Integer>comparingByValue().reversed())
+                .limit(8).forEach(e -> System.out.printf("  %5.1f%%  %s -> %s%n", 100.0 * e.getValue() / p.samples(),
+                        names.apply(e.getKey().caller()), names.apply(e.getKey().callee())));
         if (!p.interpretedFunctions().isEmpty()) {
             System.out.println("  SQLite functions sampled in the bytecode interpreter:");
             printTop(p.interpretedFunctions(), p.samples(), names);
