@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.PriorityQueue;
@@ -58,8 +59,14 @@ public final class SplitHugeFunctions {
             firstTiers.add(StartupOrder.read(Path.of(positional.get(option + 1))));
             positional.subList(option, option + 2).clear();
         }
+        List<DirectCalls.Pair> directCalls = new ArrayList<>();
+        for (int option; (option = positional.indexOf("--direct-calls")) >= 0 && option + 1 < positional.size(); ) {
+            directCalls.addAll(DirectCalls.read(Path.of(positional.get(option + 1))));
+            positional.subList(option, option + 2).clear();
+        }
         if (positional.size() < 2 || positional.size() > 3) {
-            System.err.println("usage: java SplitHugeFunctions.java IN.wasm OUT.wasm [maxBodyBytes] [--first NAMES.txt]...");
+            System.err.println("usage: java SplitHugeFunctions.java IN.wasm OUT.wasm [maxBodyBytes] [--first NAMES.txt]..."
+                    + " [--direct-calls PAIRS.txt]");
             System.exit(2);
         }
         int maxBody = positional.size() == 3 ? Integer.parseInt(positional.get(2)) : DEFAULT_MAX_BODY;
@@ -67,6 +74,9 @@ public final class SplitHugeFunctions {
         Splitter splitter = new Splitter(module, maxBody);
         splitter.run();
         splitter.report(System.out); // before reordering: the report names functions by index
+        if (!directCalls.isEmpty()) {
+            DirectCalls.apply(module, directCalls).report(System.out);
+        }
         if (!firstTiers.isEmpty()) {
             StartupOrder.apply(module, firstTiers).report(System.out);
         }
@@ -393,6 +403,7 @@ final class WasmModule {
     int importedFunctions;
     int importedGlobals;
     boolean hasLocalNames; // the name section's local names, keyed by function index
+    boolean importsTable;
 
     static WasmModule parse(byte[] bytes) {
         WasmModule m = new WasmModule();
@@ -441,7 +452,7 @@ final class WasmModule {
             int kind = s.u8();
             switch (kind) {
                 case 0: functionTypes.add(s.u32()); importedFunctions++; break;
-                case 1: { s.u8(); int flags = s.u32(); s.u32(); if ((flags & 1) != 0) s.u32(); break; } // table
+                case 1: { s.u8(); int flags = s.u32(); s.u32(); if ((flags & 1) != 0) s.u32(); importsTable = true; break; } // table
                 case 2: { int flags = s.u32(); s.u32(); if ((flags & 1) != 0) s.u32(); break; } // memory
                 case 3: globalTypes.add(s.u8()); s.u8(); importedGlobals++; break;
                 default: throw new IllegalStateException("unsupported import kind " + kind);
@@ -797,6 +808,196 @@ final class StartupOrder {
             }
         }
         return w.toBytes();
+    }
+}
+
+/**
+ * Turns the hottest indirect calls into guarded direct calls: for a listed pair of a caller and a
+ * target, every {@code call_indirect} in the caller whose type is the target's first compares the
+ * table index with the target's slot and calls the target directly when they are equal, and only
+ * otherwise makes the indirect call. The pairs come in a file, one {@code caller target} pair of
+ * function names per line, {@code #} starting a comment; several targets of one caller are tested
+ * in the order listed.
+ *
+ * <p>Why: Chicory compiles a {@code call_indirect} into a call of a dispatcher per function type,
+ * which reads the table through the instance and then searches a switch over every function of
+ * that type (458 cases for the commonest), and the JIT can inline neither the dispatcher into the
+ * caller nor the target into the dispatcher. SQLite makes such calls on hot paths: the sorter's
+ * comparison, an aggregate's step function, a b-tree page's cell parser, the page cache and the
+ * allocator. A direct call costs a compare and a static call the JIT may inline.
+ *
+ * <p>Why it is exact: the module's table is filled once, from its element segments, and nothing
+ * changes it afterwards: it is neither imported nor exported, and the code holds no instruction
+ * that writes a table ({@link Instr#decode} rejects them all). So the function in a slot is known
+ * at build time, and when the index equals the target's slot the indirect call would have called
+ * the target, whose type is the call's (only such calls are rewritten). Any other index takes the
+ * indirect call as before, with its checks and traps.
+ */
+final class DirectCalls {
+    record Pair(String caller, String target) {}
+
+    private final List<String> rewritten = new ArrayList<>();
+    private final List<String> unused = new ArrayList<>();
+
+    static List<Pair> read(Path file) throws IOException {
+        List<Pair> pairs = new ArrayList<>();
+        for (String line : StartupOrder.read(file)) {
+            String[] parts = line.split("\\s+");
+            if (parts.length != 2) {
+                throw new IllegalStateException(file + ": expected \"caller target\", got \"" + line + "\"");
+            }
+            pairs.add(new Pair(parts[0], parts[1]));
+        }
+        return pairs;
+    }
+
+    static DirectCalls apply(WasmModule module, List<Pair> pairs) {
+        Map<Integer, Integer> slots = tableSlots(module);
+        Map<String, Integer> byName = new HashMap<>();
+        module.names.forEach((index, name) -> byName.putIfAbsent(name, index));
+        // caller -> targets, in list order
+        Map<Integer, List<Integer>> targets = new LinkedHashMap<>();
+        DirectCalls result = new DirectCalls();
+        for (Pair pair : pairs) {
+            Integer caller = byName.get(pair.caller());
+            Integer target = byName.get(pair.target());
+            if (caller == null || caller < module.importedFunctions || target == null || !slots.containsKey(target)) {
+                result.unused.add(pair.caller() + " -> " + pair.target());
+                continue;
+            }
+            targets.computeIfAbsent(caller, k -> new ArrayList<>()).add(target);
+        }
+        for (Map.Entry<Integer, List<Integer>> e : targets.entrySet()) {
+            FunctionBody body = module.bodies.get(e.getKey() - module.importedFunctions);
+            Set<Integer> used = new LinkedHashSet<>();
+            int sites = rewrite(module, body, e.getValue(), slots, used);
+            if (sites > 0) {
+                result.rewritten.add(body.name + " -> " + used.stream().map(module.names::get).toList() + " ("
+                        + sites + (sites == 1 ? " call)" : " calls)"));
+            }
+            e.getValue().stream().filter(t -> !used.contains(t))
+                    .forEach(t -> result.unused.add(body.name + " -> " + module.names.get(t)));
+        }
+        return result;
+    }
+
+    /** Function index -> the table slot holding it, from the element segments. */
+    private static Map<Integer, Integer> tableSlots(WasmModule module) {
+        if (module.importsTable) {
+            throw new IllegalStateException("direct calls need a table the module owns; this one imports its table");
+        }
+        Map<Integer, Integer> slots = new HashMap<>();
+        for (WasmModule.Section section : module.sections) {
+            if (section.id() == 7) {
+                WasmReader r = new WasmReader(section.content(), 0);
+                for (int n = r.u32(), i = 0; i < n; i++) {
+                    r.name();
+                    int kind = r.u8();
+                    r.u32();
+                    if (kind == 1) {
+                        throw new IllegalStateException("direct calls need a table nobody else can change;"
+                                + " this module exports its table");
+                    }
+                }
+            } else if (section.id() == 9) {
+                WasmReader r = new WasmReader(section.content(), 0);
+                for (int n = r.u32(), i = 0; i < n; i++) {
+                    int flags = r.u32();
+                    if (flags != 0) {
+                        throw new IllegalStateException("unsupported element segment (flags " + flags + ")");
+                    }
+                    Instr offset = Instr.decode(r);
+                    if (offset.op != Instr.I32_CONST || Instr.decode(r).op != Instr.END) {
+                        throw new IllegalStateException("unsupported element segment offset: not a constant");
+                    }
+                    for (int count = r.u32(), k = 0; k < count; k++) {
+                        slots.putIfAbsent(r.u32(), (int) offset.imm + k);
+                    }
+                }
+            }
+        }
+        return slots;
+    }
+
+    /** Rewrites the caller's indirect calls that some target can take; returns how many, and adds the targets used. */
+    private static int rewrite(WasmModule module, FunctionBody body, List<Integer> targets, Map<Integer, Integer> slots,
+            Set<Integer> used) {
+        FuncType callerType = module.types.get(body.typeIndex);
+        Map<Integer, Integer> scratch = new HashMap<>(); // (position << 8 | value type) -> local
+        List<Instr> code = new ArrayList<>(body.code.size());
+        int sites = 0;
+        for (Instr in : body.code) {
+            FuncType type = in.op == Instr.CALL_INDIRECT ? module.types.get((int) in.imm) : null;
+            List<Integer> matching = new ArrayList<>();
+            if (type != null && type.results().size() <= 1) {
+                for (int target : targets) {
+                    if (module.typeOfFunction(target).equals(type)) {
+                        matching.add(target);
+                    }
+                }
+            }
+            if (matching.isEmpty()) {
+                code.add(in);
+                continue;
+            }
+            sites++;
+            used.addAll(matching);
+            int index = scratchLocal(body, callerType, scratch, type.params().size(), ValType.I32);
+            int[] args = new int[type.params().size()];
+            for (int p = 0; p < args.length; p++) {
+                args[p] = scratchLocal(body, callerType, scratch, p, type.params().get(p));
+            }
+            code.add(Instr.of(Instr.LOCAL_SET, index));
+            for (int p = args.length - 1; p >= 0; p--) {
+                code.add(Instr.of(Instr.LOCAL_SET, args[p]));
+            }
+            int blockType = type.results().isEmpty() ? ValType.EMPTY_BLOCK : type.results().get(0);
+            for (int target : matching) {
+                code.add(Instr.of(Instr.LOCAL_GET, index));
+                code.add(Instr.of(Instr.I32_CONST, slots.get(target)));
+                code.add(Instr.of(Instr.I32_EQ));
+                code.add(Instr.of(Instr.IF, blockType));
+                pushAll(code, args);
+                code.add(Instr.of(Instr.CALL, target));
+                code.add(Instr.of(Instr.ELSE));
+            }
+            pushAll(code, args);
+            code.add(Instr.of(Instr.LOCAL_GET, index));
+            code.add(in);
+            for (int k = 0; k < matching.size(); k++) {
+                code.add(Instr.of(Instr.END));
+            }
+        }
+        if (sites > 0) {
+            body.code = code;
+            body.original = null;
+        }
+        return sites;
+    }
+
+    private static void pushAll(List<Instr> code, int[] locals) {
+        for (int local : locals) {
+            code.add(Instr.of(Instr.LOCAL_GET, local));
+        }
+    }
+
+    /** A new local of the function for one argument position and type, shared by all its rewritten calls. */
+    private static int scratchLocal(FunctionBody body, FuncType callerType, Map<Integer, Integer> scratch, int position,
+            int valType) {
+        return scratch.computeIfAbsent(position << 8 | valType, k -> {
+            body.localTypes.add(valType);
+            return callerType.params().size() + body.localTypes.size() - 1;
+        });
+    }
+
+    void report(java.io.PrintStream out) {
+        out.printf("direct calls: %d callers rewritten%n", rewritten.size());
+        rewritten.forEach(r -> out.println("  " + r));
+        if (!unused.isEmpty()) {
+            // not fatal, like the start-up lists: a rebuilt module may have renamed a split piece;
+            // the call then stays indirect (slower, never wrong) until the list is remade
+            out.printf("  %d listed pairs matched no call: %s%n", unused.size(), String.join(", ", unused));
+        }
     }
 }
 

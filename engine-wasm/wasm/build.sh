@@ -121,10 +121,12 @@ PATH="$WORK/bin" "$(command -v clang-19)" --target=wasm32-wasi -mexec-model=reac
 # Then move the functions a cold start runs, and those an application's first minute runs, to
 # the front: the build compiles the first list into the only class a cold JVM has to load.
 java "$HERE/SplitHugeFunctions.java" "$WORK/sqlite3.linked.wasm" "$WORK/sqlite3.wasm" 3000 \
-  --first "$HERE/startup-functions.txt" --first "$HERE/first-use-functions.txt" > "$WORK/split-report.txt" \
+  --first "$HERE/startup-functions.txt" --first "$HERE/first-use-functions.txt" \
+  --direct-calls "$HERE/direct-calls.txt" > "$WORK/split-report.txt" \
   || { cat "$WORK/split-report.txt" >&2; echo "splitting oversized functions failed" >&2; exit 1; }
 head -1 "$WORK/split-report.txt"
 grep -A1 "^start-up order" "$WORK/split-report.txt"
+sed -n '/^direct calls/,/^start-up order/p' "$WORK/split-report.txt" | grep -v "^start-up order"
 
 sha="$(sha256sum "$WORK/sqlite3.wasm" | cut -d' ' -f1)"
 if [ "$check" = 1 ]; then

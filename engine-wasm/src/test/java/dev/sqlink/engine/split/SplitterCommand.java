@@ -1,6 +1,7 @@
 package dev.sqlink.engine.split;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -15,14 +16,27 @@ final class SplitterCommand {
 
     /** Runs it with {@code args}, asserts that it succeeded, and returns its report. */
     static String run(String... args) throws IOException, InterruptedException {
+        Outcome outcome = execute(args);
+        assertEquals(0, outcome.status(), "the splitter failed:\n" + outcome.output());
+        return outcome.output();
+    }
+
+    /** Runs it with {@code args}, asserts that it failed, and returns what it printed. */
+    static String runExpectingFailure(String... args) throws IOException, InterruptedException {
+        Outcome outcome = execute(args);
+        assertNotEquals(0, outcome.status(), "the splitter succeeded:\n" + outcome.output());
+        return outcome.output();
+    }
+
+    private record Outcome(int status, String output) {}
+
+    private static Outcome execute(String... args) throws IOException, InterruptedException {
         String java = ProcessHandle.current().info().command().orElse("java");
         List<String> command = new ArrayList<>(List.of(java, "wasm/SplitHugeFunctions.java"));
         command.addAll(List.of(args));
         Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
         byte[] output = p.getInputStream().readAllBytes();
         assertTrue(p.waitFor(120, TimeUnit.SECONDS), "the splitter did not finish");
-        String report = new String(output, StandardCharsets.UTF_8);
-        assertEquals(0, p.exitValue(), "the splitter failed:\n" + report);
-        return report;
+        return new Outcome(p.exitValue(), new String(output, StandardCharsets.UTF_8));
     }
 }
