@@ -881,12 +881,15 @@ final class DirectCalls {
         return result;
     }
 
-    /** Function index -> the table slot holding it, from the element segments. */
+    /**
+     * Function index -> a slot of table 0 that holds it once the element segments are applied
+     * (a later segment overwrites an earlier one's slots, as at instantiation).
+     */
     private static Map<Integer, Integer> tableSlots(WasmModule module) {
         if (module.importsTable) {
             throw new IllegalStateException("direct calls need a table the module owns; this one imports its table");
         }
-        Map<Integer, Integer> slots = new HashMap<>();
+        Map<Integer, Integer> contents = new HashMap<>(); // slot -> function
         for (WasmModule.Section section : module.sections) {
             if (section.id() == 7) {
                 WasmReader r = new WasmReader(section.content(), 0);
@@ -911,11 +914,13 @@ final class DirectCalls {
                         throw new IllegalStateException("unsupported element segment offset: not a constant");
                     }
                     for (int count = r.u32(), k = 0; k < count; k++) {
-                        slots.putIfAbsent(r.u32(), (int) offset.imm + k);
+                        contents.put((int) offset.imm + k, r.u32());
                     }
                 }
             }
         }
+        Map<Integer, Integer> slots = new HashMap<>();
+        contents.forEach((slot, function) -> slots.merge(function, slot, Math::min));
         return slots;
     }
 
@@ -927,7 +932,8 @@ final class DirectCalls {
         List<Instr> code = new ArrayList<>(body.code.size());
         int sites = 0;
         for (Instr in : body.code) {
-            FuncType type = in.op == Instr.CALL_INDIRECT ? module.types.get((int) in.imm) : null;
+            // the slots are those of table 0, the only table element segments of flags 0 fill
+            FuncType type = in.op == Instr.CALL_INDIRECT && in.labels[0] == 0 ? module.types.get((int) in.imm) : null;
             List<Integer> matching = new ArrayList<>();
             if (type != null && type.results().size() <= 1) {
                 for (int target : targets) {

@@ -33,7 +33,7 @@ class DirectCallsTest {
         Path original = dir.resolve("table.wasm");
         Path rewritten = dir.resolve("table.direct.wasm");
         Path pairs = dir.resolve("pairs.txt");
-        Files.write(original, module(false));
+        Files.write(original, module(false, false));
         Files.writeString(pairs, "# caller target\nviaTable inc\nviaTable dbl\n"
                 + "viaTable add   # another type: this call cannot reach it\nviaTable gone\n");
 
@@ -62,18 +62,38 @@ class DirectCallsTest {
     void aTableOthersCanChangeIsRefused() throws Exception {
         Path exported = dir.resolve("exported.wasm");
         Path pairs = dir.resolve("pairs.txt");
-        Files.write(exported, module(true));
+        Files.write(exported, module(true, false));
         Files.writeString(pairs, "viaTable inc\n");
         String output = SplitterCommand.runExpectingFailure(exported.toString(), dir.resolve("out.wasm").toString(),
                 "3000", "--direct-calls", pairs.toString());
         assertTrue(output.contains("this module exports its table"), output);
     }
 
+    @Test
+    void aFunctionALaterSegmentOverwroteIsNotCalledFromItsOldSlot() throws Exception {
+        Path original = dir.resolve("overwritten.wasm");
+        Path rewritten = dir.resolve("overwritten.direct.wasm");
+        Path pairs = dir.resolve("pairs.txt");
+        Files.write(original, module(false, true)); // a second segment puts neg into dbl's slot 1
+        Files.writeString(pairs, "viaTable dbl\nviaTable neg\n");
+
+        String report = SplitterCommand.run(original.toString(), rewritten.toString(), "3000",
+                "--direct-calls", pairs.toString());
+
+        assertTrue(report.contains("viaTable -> [neg] (1 call)"), report);
+        assertTrue(report.contains("viaTable -> dbl"), report); // in no slot any more: not called directly
+        for (Path wasm : List.of(original, rewritten)) {
+            Instance instance = Instance.builder(Parser.parse(Files.readAllBytes(wasm))).build();
+            assertEquals(-5, call(instance, 5, 1), wasm + ": slot 1 holds neg");
+            assertEquals(-5, call(instance, 5, 3), wasm + ": and so does slot 3");
+        }
+    }
+
     private static long call(Instance instance, int x, int slot) {
         return instance.export("viaTable").apply(x, slot)[0];
     }
 
-    private static byte[] module(boolean exportTable) {
+    private static byte[] module(boolean exportTable, boolean overwriteSlot1) {
         WasmBytes types = new WasmBytes().u32(2)
                 .u8(0x60).u32(1).u8(0x7F).u32(1).u8(0x7F) // 0: (i32) -> i32
                 .u8(0x60).u32(2).u8(0x7F).u8(0x7F).u32(1).u8(0x7F); // 1: (i32, i32) -> i32
@@ -83,8 +103,11 @@ class DirectCallsTest {
         if (exportTable) {
             exports.name("table").u8(0x01).u32(0);
         }
-        WasmBytes elements = new WasmBytes().u32(1).u32(0).u8(0x41).s32(0).u8(0x0B).u32(4).u32(0).u32(1).u32(2)
-                .u32(3);
+        WasmBytes elements = new WasmBytes().u32(overwriteSlot1 ? 2 : 1)
+                .u32(0).u8(0x41).s32(0).u8(0x0B).u32(4).u32(0).u32(1).u32(2).u32(3);
+        if (overwriteSlot1) {
+            elements.u32(0).u8(0x41).s32(1).u8(0x0B).u32(1).u32(3);
+        }
         WasmBytes inc = new WasmBytes().u32(0).u8(0x20).u32(0).u8(0x41).s32(1).u8(0x6A).u8(0x0B);
         WasmBytes dbl = new WasmBytes().u32(0).u8(0x20).u32(0).u8(0x41).s32(2).u8(0x6C).u8(0x0B);
         WasmBytes add = new WasmBytes().u32(0).u8(0x20).u32(0).u8(0x20).u32(1).u8(0x6A).u8(0x0B);
