@@ -255,9 +255,8 @@ public final class EngineProfile {
                 if (inInterpreter) {
                     interpreted++;
                 }
-                Matcher m = FUNCTION.matcher(function.getMethod().getName());
-                if (m.matches()) {
-                    int index = Integer.parseInt(m.group(1));
+                int index = functionIndex(function); // -1 for a dispatcher frame
+                if (index >= 0) {
                     functions.merge(index, 1, Integer::sum);
                     if (inInterpreter) {
                         interpretedFunctions.merge(index, 1, Integer::sum);

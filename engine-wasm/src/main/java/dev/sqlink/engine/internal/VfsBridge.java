@@ -323,10 +323,11 @@ public final class VfsBridge {
                 return 0;
             }
             Map<Integer, Integer> pages = shmPages.computeIfAbsent(handle, h -> new HashMap<>());
-            Integer address = pages.get(region / 2);
+            int pageNo = region / 2; // two 32 KiB wal-index regions per 64 KiB page
+            Integer address = pages.get(pageNo);
             if (address == null) {
                 address = nat.memory.mapSharedPage(shared.page());
-                pages.put(region / 2, address);
+                pages.put(pageNo, address);
             }
             nat.writeInt(pp, address + shared.offset());
             return 0;
