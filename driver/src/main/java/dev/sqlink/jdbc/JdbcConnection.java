@@ -30,6 +30,7 @@ import java.nio.file.Path;
 import java.sql.Array;
 import java.sql.Blob;
 import java.sql.CallableStatement;
+import java.sql.Connection;
 import java.sql.Clob;
 import java.sql.DatabaseMetaData;
 import java.sql.NClob;
@@ -542,6 +543,11 @@ public final class JdbcConnection implements SqlinkConnection, SelfWrapper {
         return closed;
     }
 
+    /** False once closed or once the engine retired: then no call can succeed any more. Takes no lock. */
+    boolean isUsable() {
+        return !closed && db.isUsable();
+    }
+
     private void checkOpen() throws SQLException {
         if (closed) {
             throw SqlErrors.closed("the connection");
@@ -664,8 +670,13 @@ public final class JdbcConnection implements SqlinkConnection, SelfWrapper {
 
     @Override
     public DatabaseMetaData getMetaData() throws SQLException {
+        return metaDataShownAs(this);
+    }
+
+    /** The metadata of this database, reached through and reporting {@code shown} (this, or a pooled handle). */
+    DatabaseMetaData metaDataShownAs(Connection shown) throws SQLException {
         checkOpen();
-        return new dev.sqlink.jdbc.meta.SqliteDatabaseMetaData(this, settings.url());
+        return new dev.sqlink.jdbc.meta.SqliteDatabaseMetaData(shown, settings.url());
     }
 
     @Override

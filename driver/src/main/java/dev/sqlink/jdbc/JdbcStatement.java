@@ -66,6 +66,8 @@ public class JdbcStatement implements Statement, SelfWrapper {
     private Rows generatedKeys;
     private boolean lastWasInsert;
     private List<String> batch;
+    /** What getConnection() answers instead of the physical connection; null when none. */
+    private Connection shownConnection;
 
     JdbcStatement(JdbcConnection conn) {
         this.conn = conn;
@@ -693,7 +695,16 @@ public class JdbcStatement implements Statement, SelfWrapper {
     @Override
     public Connection getConnection() throws SQLException {
         checkOpen();
-        return conn;
+        return shownConnection != null ? shownConnection : conn;
+    }
+
+    /**
+     * Makes {@link #getConnection()} answer {@code handle}, the pooled handle this statement was
+     * made (or taken from the cache) through, so that closing "the statement's connection"
+     * gives it back to the pool rather than closing the database.
+     */
+    void showConnection(Connection handle) {
+        shownConnection = handle;
     }
 
     @Override

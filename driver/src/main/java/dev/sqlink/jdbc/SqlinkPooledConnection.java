@@ -1,11 +1,8 @@
 package dev.sqlink.jdbc;
 
-import java.lang.reflect.InvocationHandler;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
-import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import javax.sql.ConnectionEvent;
@@ -15,13 +12,14 @@ import javax.sql.StatementEventListener;
 
 /**
  * One physical connection lent out as short-lived logical handles: closing a handle tells the
- * pool (connectionClosed) instead of closing the database. A handle is a proxy of
- * {@link SqlinkConnection}, so {@code unwrap(SqlinkConnection.class)} still reaches the extras.
+ * pool (connectionClosed) instead of closing the database. A handle is a {@link PooledHandle},
+ * so {@code unwrap(SqlinkConnection.class)} still reaches the extras.
  */
 final class SqlinkPooledConnection implements PooledConnection {
     private final JdbcConnection physical;
     private final List<ConnectionEventListener> listeners = new CopyOnWriteArrayList<>();
-    private Handle current;
+    private PooledHandle current;
+    private boolean errorReported;
 
     SqlinkPooledConnection(JdbcConnection physical) {
         this.physical = physical;
@@ -33,15 +31,14 @@ final class SqlinkPooledConnection implements PooledConnection {
             throw SqlErrors.closed("the pooled connection");
         }
         if (current != null) {
-            current.closed = true; // JDBC: a new handle closes the previous one
+            current.revoke(); // JDBC: a new handle closes the previous one
         }
         if (!physical.getAutoCommit()) {
             physical.rollback();
             physical.setAutoCommit(true);
         }
-        current = new Handle();
-        return (Connection) Proxy.newProxyInstance(SqlinkConnection.class.getClassLoader(),
-                new Class<?>[] {SqlinkConnection.class}, current);
+        current = new PooledHandle(this, physical);
+        return current;
     }
 
     @Override
@@ -68,47 +65,33 @@ final class SqlinkPooledConnection implements PooledConnection {
     public void removeStatementEventListener(StatementEventListener listener) {
     }
 
-    private final class Handle implements InvocationHandler {
-        volatile boolean closed;
+    void handleClosed() {
+        for (ConnectionEventListener listener : listeners) {
+            listener.connectionClosed(new ConnectionEvent(this));
+        }
+    }
 
-        @Override
-        public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
-            String name = method.getName();
-            if (name.equals("close") && method.getParameterCount() == 0) {
-                if (!closed) {
-                    closed = true;
-                    for (ConnectionEventListener l : listeners) {
-                        l.connectionClosed(new ConnectionEvent(SqlinkPooledConnection.this));
-                    }
-                }
-                return null;
-            }
-            if (name.equals("isClosed") && method.getParameterCount() == 0) {
-                return closed || physical.isClosed();
-            }
-            if (name.equals("equals") && args != null && args.length == 1) {
-                return proxy == args[0];
-            }
-            if (name.equals("hashCode") && method.getParameterCount() == 0) {
-                return System.identityHashCode(proxy);
-            }
-            if (name.equals("toString") && method.getParameterCount() == 0) {
-                return "pooled handle of " + physical;
-            }
-            if (closed) {
-                throw SqlErrors.closed("the connection handle");
-            }
-            try {
-                return method.invoke(physical, args);
-            } catch (InvocationTargetException e) {
-                Throwable cause = e.getCause();
-                if (cause instanceof SQLException && physical.isClosed()) {
-                    for (ConnectionEventListener l : listeners) {
-                        l.connectionErrorOccurred(new ConnectionEvent(SqlinkPooledConnection.this, (SQLException) cause));
-                    }
-                }
-                throw cause;
-            }
+    /**
+     * Tells the listeners once that the physical connection is gone when {@code error} left it
+     * closed or its engine retired (a trap, an abort): the pool must discard it, not lend it again.
+     */
+    void reportIfFatal(SQLException error) {
+        if (!physical.isUsable()) {
+            reportError(error);
+        }
+    }
+
+    void physicalAborted() {
+        reportError(new SQLNonTransientConnectionException("the pooled connection was aborted through one of its handles", "08003"));
+    }
+
+    private void reportError(SQLException error) {
+        if (errorReported) {
+            return;
+        }
+        errorReported = true;
+        for (ConnectionEventListener listener : listeners) {
+            listener.connectionErrorOccurred(new ConnectionEvent(this, error));
         }
     }
 }
