@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
 import javax.sql.ConnectionEvent;
 import javax.sql.ConnectionEventListener;
 import javax.sql.PooledConnection;
@@ -19,7 +20,8 @@ final class SqlinkPooledConnection implements PooledConnection {
     private final JdbcConnection physical;
     private final List<ConnectionEventListener> listeners = new CopyOnWriteArrayList<>();
     private PooledHandle current;
-    private boolean errorReported;
+    /** Set by the first error report: a pool is told once, whichever thread finds the connection gone. */
+    private final AtomicBoolean errorReported = new AtomicBoolean();
 
     SqlinkPooledConnection(JdbcConnection physical) {
         this.physical = physical;
@@ -82,14 +84,14 @@ final class SqlinkPooledConnection implements PooledConnection {
     }
 
     void physicalAborted() {
-        reportError(new SQLNonTransientConnectionException("the pooled connection was aborted through one of its handles", "08003"));
+        reportError(new SQLNonTransientConnectionException(
+                "the pooled connection was aborted through one of its handles", "08003"));
     }
 
     private void reportError(SQLException error) {
-        if (errorReported) {
+        if (!errorReported.compareAndSet(false, true)) {
             return;
         }
-        errorReported = true;
         for (ConnectionEventListener listener : listeners) {
             listener.connectionErrorOccurred(new ConnectionEvent(this, error));
         }
