@@ -67,7 +67,16 @@ final class SqlinkPooledConnection implements PooledConnection {
     public void removeStatementEventListener(StatementEventListener listener) {
     }
 
+    /**
+     * A handle was given back. Usually the pool may lend the connection again; but when a
+     * statement's own call retired the engine (a trap, an abort after an ignored interrupt), the
+     * handle made no call that could have reported it, so the return is where the pool hears it.
+     */
     void handleClosed() {
+        if (!physical.isUsable()) {
+            reportError(physical.isClosed() ? SqlErrors.closed("the pooled connection") : SqlErrors.retired());
+            return;
+        }
         for (ConnectionEventListener listener : listeners) {
             listener.connectionClosed(new ConnectionEvent(this));
         }

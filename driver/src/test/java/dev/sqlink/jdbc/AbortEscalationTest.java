@@ -24,7 +24,7 @@ class AbortEscalationTest {
      * forty nested replace() calls over a 50 MB string, evaluated by consecutive opcodes with no
      * backward jump between them. Seconds of work even on a fast machine, bounded memory.
      */
-    private static final String DEAF_TO_INTERRUPT = deafQuery();
+    static final String DEAF_TO_INTERRUPT = deafQuery();
 
     private static String deafQuery() {
         String text = "printf('%.*c', 50000000, 'a')";

@@ -162,6 +162,20 @@ class PooledConnectionTest {
     }
 
     @Test
+    void aStatementThatRetiredTheEngineIsReportedWhenTheHandleComesBack() throws SQLException {
+        Connection handle = pooled.getConnection();
+        try (Statement s = handle.createStatement()) {
+            s.setQueryTimeout(1);
+            assertThrows(java.sql.SQLTimeoutException.class,
+                    () -> s.executeQuery(AbortEscalationTest.DEAF_TO_INTERRUPT).next());
+        }
+        assertEquals(List.of(), events, "the statement's own failure reaches no listener");
+        handle.close();
+        assertEquals(List.of("error 08006"), events, "given back retired: an error, not a return");
+        assertThrows(SQLException.class, pooled::getConnection);
+    }
+
+    @Test
     void abortingAHandleDiscardsThePhysicalConnection() throws Exception {
         Connection handle = pooled.getConnection();
         handle.abort(Runnable::run);
