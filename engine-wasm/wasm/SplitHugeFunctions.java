@@ -934,14 +934,8 @@ final class DirectCalls {
         for (Instr in : body.code) {
             // the slots are those of table 0, the only table element segments of flags 0 fill
             FuncType type = in.op == Instr.CALL_INDIRECT && in.labels[0] == 0 ? module.types.get((int) in.imm) : null;
-            List<Integer> matching = new ArrayList<>();
-            if (type != null && type.results().size() <= 1) {
-                for (int target : targets) {
-                    if (module.typeOfFunction(target).equals(type)) {
-                        matching.add(target);
-                    }
-                }
-            }
+            List<Integer> matching = type == null || type.results().size() > 1 ? List.of()
+                    : targets.stream().filter(target -> module.typeOfFunction(target).equals(type)).toList();
             if (matching.isEmpty()) {
                 code.add(in);
                 continue;

@@ -17,9 +17,11 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.IntFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import jdk.jfr.consumer.RecordedEvent;
 import jdk.jfr.consumer.RecordedFrame;
 import jdk.jfr.consumer.RecordedStackTrace;
@@ -126,9 +128,8 @@ public final class EngineProfile {
 
         /** The indirect calls at least {@code percent}% of the samples were inside of, most first. */
         List<IndirectCall> hotIndirectCalls(double percent) {
-            return indirectCalls.entrySet().stream().filter(e -> 100.0 * e.getValue() / samples >= percent)
-                    .sorted(Map.Entry.<IndirectCall, Integer>comparingByValue().reversed()).map(Map.Entry::getKey)
-                    .toList();
+            return mostFirst(indirectCalls).filter(e -> 100.0 * e.getValue() / samples >= percent)
+                    .map(Map.Entry::getKey).toList();
         }
     }
 
@@ -318,20 +319,23 @@ public final class EngineProfile {
             System.out.printf("  %5.1f%%  %s%n", 100.0 * p.costs().getOrDefault(cost, 0) / p.samples(), cost.label);
         }
         System.out.println("  hottest SQLite functions (with the helpers inlined into them):");
-        printTop(p.functions(), p.samples(), names);
+        printTop(p.functions(), p.samples(), names::apply);
         System.out.println("  indirect calls the most samples were inside of (the called function included):");
-        p.indirectCalls().entrySet().stream().sorted(Map.Entry.<IndirectCall, Integer>comparingByValue().reversed())
-                .limit(8).forEach(e -> System.out.printf("  %5.1f%%  %s -> %s%n", 100.0 * e.getValue() / p.samples(),
-                        names.apply(e.getKey().caller()), names.apply(e.getKey().callee())));
+        printTop(p.indirectCalls(), p.samples(),
+                call -> names.apply(call.caller()) + " -> " + names.apply(call.callee()));
         if (!p.interpretedFunctions().isEmpty()) {
             System.out.println("  SQLite functions sampled in the bytecode interpreter:");
-            printTop(p.interpretedFunctions(), p.samples(), names);
+            printTop(p.interpretedFunctions(), p.samples(), names::apply);
         }
     }
 
-    private static void printTop(Map<Integer, Integer> functions, int samples, IntFunction<String> names) {
-        functions.entrySet().stream().sorted(Map.Entry.<Integer, Integer>comparingByValue().reversed()).limit(8)
-                .forEach(e -> System.out.printf("  %5.1f%%  %s%n", 100.0 * e.getValue() / samples,
-                        names.apply(e.getKey())));
+    private static <K> void printTop(Map<K, Integer> counts, int samples, Function<K, String> label) {
+        mostFirst(counts).limit(8).forEach(e -> System.out.printf("  %5.1f%%  %s%n", 100.0 * e.getValue() / samples,
+                label.apply(e.getKey())));
+    }
+
+    /** Sample counts, the largest first. */
+    private static <K> Stream<Map.Entry<K, Integer>> mostFirst(Map<K, Integer> counts) {
+        return counts.entrySet().stream().sorted(Map.Entry.<K, Integer>comparingByValue().reversed());
     }
 }

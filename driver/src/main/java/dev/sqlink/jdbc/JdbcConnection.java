@@ -561,7 +561,7 @@ public final class JdbcConnection implements SqlinkConnection, SelfWrapper {
     @Override
     public boolean isValid(int timeoutSeconds) throws SQLException {
         ArgumentChecks.nonNegative("timeout", timeoutSeconds);
-        if (closed || !db.isUsable()) {
+        if (!isUsable()) {
             return false;
         }
         boolean locked;

@@ -77,13 +77,10 @@ final class PooledHandle implements SqlinkConnection, SelfWrapper {
     }
 
     private void run(Action action) throws SQLException {
-        checkOpen();
-        try {
-            action.on(physical);
-        } catch (SQLException e) {
-            owner.reportIfFatal(e);
-            throw e;
-        }
+        call(c -> {
+            action.on(c);
+            return null;
+        });
     }
 
     /** A statement made through this handle reports the handle as its connection. */
